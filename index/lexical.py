@@ -1,0 +1,88 @@
+"""BM25 over Vietnamese search terms (bm25s), cached on disk per catalog generation.
+
+bm25s is given our own terms (``vankien.vietnamese.tokenize``): document numbers
+as single terms, figures raw and canonical, tone-folded and accent-free
+syllables, syllable bigrams. No stemming: English stemmers mangle Vietnamese.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import numpy as np
+
+from vankien.vietnamese import tokenize
+
+log = logging.getLogger(__name__)
+
+
+class LexicalIndex:
+    def __init__(self, bm25, ids: list[str]):
+        self.bm25 = bm25
+        self.ids = ids
+        self.vocab = bm25.vocab_dict
+
+    @classmethod
+    def build(cls, items: list[tuple[str, str]]) -> "LexicalIndex":
+        """``items`` are (chunk id, index text)."""
+        import bm25s
+
+        bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        corpus = [tokenize(text) or ["∅"] for _, text in items]
+        bm25.index(corpus, show_progress=False)
+        return cls(bm25, [cid for cid, _ in items])
+
+    @classmethod
+    def load_or_build(cls, folder: Path, generation: int, items_fn) -> "LexicalIndex":
+        """Load the index saved for ``generation``, or build and save it."""
+        import bm25s
+
+        target = folder / f"gen-{generation}"
+        if (target / "ids.json").exists():
+            try:
+                bm25 = bm25s.BM25.load(str(target), mmap=True, show_progress=False)
+                ids = json.loads((target / "ids.json").read_text(encoding="utf-8"))
+                return cls(bm25, ids)
+            except (OSError, ValueError) as e:
+                log.warning("BM25 cache %s unreadable (%s); rebuilding", target, e)
+        index = cls.build(list(items_fn()))
+        tmp = folder / f".tmp-{generation}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True, exist_ok=True)
+        index.bm25.save(str(tmp), show_progress=False)
+        (tmp / "ids.json").write_text(json.dumps(index.ids), encoding="utf-8")
+        shutil.rmtree(target, ignore_errors=True)
+        tmp.rename(target)  # atomic: a reader sees a whole index or none
+        for old in folder.glob("gen-*"):
+            if old != target:
+                shutil.rmtree(old, ignore_errors=True)
+        return index
+
+    def search(self, query: str, top_k: int) -> list[tuple[str, float]]:
+        terms = [t for t in tokenize(query) if t in self.vocab]
+        if not terms or not self.ids:
+            return []
+        k = min(top_k, len(self.ids))
+        docs, scores = self.bm25.retrieve([terms], k=k, show_progress=False, n_threads=1)
+        return [(self.ids[int(i)], float(s)) for i, s in zip(docs[0], scores[0]) if s > 0]
+
+    def term_idf(self, terms: list[str]) -> dict[str, float]:
+        """IDF of each term (0 for unknown terms): used to weight question coverage."""
+        n = max(len(self.ids), 1)
+        out = {}
+        for t in terms:
+            tid = self.vocab.get(t)
+            if tid is None:
+                out[t] = 0.0
+                continue
+            df = self._df()[tid]
+            out[t] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
+        return out
+
+    def _df(self) -> np.ndarray:
+        if not hasattr(self, "_df_cache"):
+            indptr = np.asarray(self.bm25.scores["indptr"])
+            self._df_cache = np.diff(indptr)
+        return self._df_cache

@@ -1,0 +1,167 @@
+"""The index as one object: catalog + vectors + BM25, with atomic, idempotent ingest.
+
+Order of a write (one writer at a time, under a file lock):
+1. parse and embed the file (a failure here touches nothing);
+2. mark its sha256 ``pending`` and add its vectors to Chroma;
+3. one SQLite transaction commits its chunks and clears ``pending``.
+A crash between 2 and 3 leaves only ``pending`` vectors, removed on next open.
+"""
+from __future__ import annotations
+
+import fcntl
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from ingest import ParsedDocument, file_sha256, parse_file
+from index.catalog import Catalog
+from index.lexical import LexicalIndex
+from vankien import messages as msg
+from vankien.errors import IndexMismatchError, VankienError
+from vankien.settings import SCHEMA_VERSION, Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestResult:
+    name: str
+    sha256: str
+    status: str  # added | unchanged | replaced
+    chunks: int
+    message: str
+
+
+class Index:
+    def __init__(self, settings: Settings, embed_model=None):
+        self.settings = settings
+        settings.home.mkdir(parents=True, exist_ok=True)
+        if embed_model is None:
+            from index.embeddings import make_embed_model
+
+            embed_model = make_embed_model(settings)
+        self.embed_model = embed_model
+        self.manifest = {
+            "schema": SCHEMA_VERSION,
+            "embed_model": embed_model.model_name,
+            "dim": embed_model.dim,
+            "chunking": settings.chunking.as_dict(),
+        }
+        self.catalog = Catalog(settings.catalog_path)
+        self._check_manifest()
+        from index.vector_store import VectorStore
+
+        self.vectors = VectorStore(settings, self.manifest)
+        self._lexical: LexicalIndex | None = None
+        self._lexical_gen = -1
+        if self.catalog.pending():
+            with self.write_lock():
+                self._sweep_pending()
+
+    # --- manifest -------------------------------------------------------------
+    def _check_manifest(self) -> None:
+        import json
+
+        stored = self.catalog.get_meta("manifest")
+        if stored is None:
+            self.catalog.set_meta("manifest", json.dumps(self.manifest, sort_keys=True))
+            return
+        stored_m = json.loads(stored)
+        if stored_m != self.manifest:
+            if not self.catalog.documents():
+                self.catalog.set_meta("manifest", json.dumps(self.manifest, sort_keys=True))
+                return
+            diff = ", ".join(
+                f"{k}: {stored_m.get(k)} ≠ {self.manifest.get(k)}" for k in self.manifest if stored_m.get(k) != self.manifest.get(k)
+            )
+            raise IndexMismatchError(msg.INDEX_MISMATCH.format(path=self.settings.home, detail=diff))
+
+    # --- writing --------------------------------------------------------------
+    @contextmanager
+    def write_lock(self, wait: bool = True) -> Iterator[None]:
+        """One writer across processes (two ``vankien ingest`` at once, the app and the CLI)."""
+        self.settings.home.mkdir(parents=True, exist_ok=True)
+        with open(self.settings.lock_path, "a+") as fh:
+            flags = fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB)
+            try:
+                fcntl.flock(fh.fileno(), flags)
+            except BlockingIOError:
+                raise VankienError(msg.INDEX_BUSY) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+    def _sweep_pending(self) -> None:
+        for sha in self.catalog.pending():
+            if not self.catalog.has(sha):
+                log.info("removing vectors of uncommitted/removed document %s", sha[:12])
+                self.vectors.delete(sha)
+            self.catalog.clear_pending(sha)
+
+    def ingest_file(self, path: Path, name: str | None = None, progress: Callable[[int, int], None] | None = None) -> IngestResult:
+        """Add one file. Raises IngestError (index unchanged) when it cannot be read."""
+        name = name or path.name
+        if path.is_file() and self.catalog.has(file_sha256(path)):
+            sha = file_sha256(path)
+            doc = next(d for d in self.catalog.documents() if d["sha256"] == sha)
+            return IngestResult(doc["name"], sha, "unchanged", doc["chunks"], msg.ALREADY_INGESTED.format(name=doc["name"]))
+        doc = parse_file(path, self.settings.chunking, name=name, max_mb=self.settings.max_file_mb)
+        embeddings = self._embed(doc, progress)
+        with self.write_lock():
+            self._sweep_pending()
+            if self.catalog.has(doc.sha256):  # another process won the race
+                return IngestResult(name, doc.sha256, "unchanged", len(doc.chunks), msg.ALREADY_INGESTED.format(name=name))
+            replaces = [d["sha256"] for d in self.catalog.documents() if d["name"] == name]
+            self.catalog.mark_pending(doc.sha256)
+            self.vectors.add(doc.sha256, doc.chunks, embeddings)
+            self.catalog.commit_document(doc, replaces)
+            for old in replaces:
+                self.vectors.delete(old)
+                self.catalog.clear_pending(old)
+        status = "replaced" if replaces else "added"
+        return IngestResult(name, doc.sha256, status, len(doc.chunks), msg.INGESTED.format(name=name, chunks=len(doc.chunks)))
+
+    def _embed(self, doc: ParsedDocument, progress) -> list[list[float]]:
+        texts = [c.embed_text() for c in doc.chunks]
+        out: list[list[float]] = []
+        batch = 8  # e5 pads a batch to its longest text; small batches waste less
+        for i in range(0, len(texts), batch):
+            out.extend(self.embed_model.get_text_embedding_batch(texts[i:i + batch]))
+            if progress:
+                progress(min(i + batch, len(texts)), len(texts))
+        return out
+
+    def remove(self, name_or_sha: str) -> list[dict]:
+        docs = self.catalog.find(name_or_sha)
+        if not docs:
+            raise VankienError(msg.DOC_NOT_FOUND.format(name=name_or_sha))
+        with self.write_lock():
+            for d in docs:
+                self.catalog.delete_document(d["sha256"])
+                self.vectors.delete(d["sha256"])
+                self.catalog.clear_pending(d["sha256"])
+        return docs
+
+    # --- reading --------------------------------------------------------------
+    def documents(self) -> list[dict]:
+        return self.catalog.documents()
+
+    def is_empty(self) -> bool:
+        return not self.catalog.documents()
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        gen = self.catalog.generation
+        if self._lexical is None or gen != self._lexical_gen:
+            self._lexical = LexicalIndex.load_or_build(
+                self.settings.lexical_path, gen, lambda: ((c.id, c.index_text()) for c in self.catalog.iter_chunks())
+            )
+            self._lexical_gen = gen
+        return self._lexical
+
+    def query_embedding(self, text: str) -> list[float]:
+        return self.embed_model.get_query_embedding(text)
+

@@ -1,0 +1,76 @@
+import doctest
+
+import pytest
+
+import vankien.guard
+import vankien.vietnamese as vn
+import ingest.sentences
+import ingest.structure
+import vankien.retrieve
+
+
+@pytest.mark.parametrize("module", [vn, vankien.guard, ingest.sentences, ingest.structure, vankien.retrieve])
+def test_doctests(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("a,b", [("hoà", "hòa"), ("uỷ ban", "ủy ban"), ("thuỷ", "thủy"), ("khoẻ", "khỏe"), ("CỘNG HOÀ", "CỘNG HÒA")])
+def test_tone_placement_is_one_form(a, b):
+    assert vn.fold_tones(a) == vn.fold_tones(b)
+
+
+@pytest.mark.parametrize("word", ["quý", "hoàn", "toán", "khuỷu", "thuở"])
+def test_tone_placement_leaves_other_syllables(word):
+    assert vn.fold_tones(word) == word
+
+
+def test_accent_free_query_meets_accented_text():
+    assert set(vn.tokenize("co bao nhieu tram 5G")) <= set(vn.tokenize("có bao nhiêu trạm 5G"))
+
+
+@pytest.mark.parametrize("raw,value", [("3.916", 3916), ("82,56%", 82.56), ("226.881,809", 226881.809), ("05", 5), ("1.551", 1551)])
+def test_numbers(raw, value):
+    assert vn.parse_number(raw) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("raw", ["1.8", "1.5", "12.5"])
+def test_section_numbers_are_not_thousands(raw):
+    assert vn.parse_number(raw) is None
+
+
+def test_canonical_number_token_finds_grouped_figure():
+    assert "3916" in vn.tokenize("tổng số 3.916 trạm")
+
+
+@pytest.mark.parametrize(
+    "text,canonical",
+    [
+        ("Quyết định số 1218/QĐ-UBND ngày", "1218/QĐ-UBND"),
+        ("Nghị quyết số 15/2020/NQ-HĐND", "15/2020/NQ-HĐND"),
+        ("Nghị quyết 57-NQ/TW ngày", "57-NQ/TW"),
+        ("Quyết định số 44-QĐ/ĐU", "44-QĐ/ĐU"),
+        ("Kế hoạch 2004/ KH-UBND ngày", "2004/KH-UBND"),
+        ("số 3183/QĐ- UBND ngày", "3183/QĐ-UBND"),
+        ("số 3183/QÐ–UBND ngày", "3183/QĐ-UBND"),  # eth and en-dash
+        ("Văn bản số 2557/UBND-KTTH", "2557/UBND-KTTH"),
+    ],
+)
+def test_document_numbers_are_single_terms(text, canonical):
+    found = vn.find_docnums(text)
+    assert [d.canonical for d in found] == [canonical]
+    assert found[0].key in vn.tokenize(text)
+
+
+def test_document_number_without_diacritics_has_same_key():
+    assert vn.docnum_key("1218/QD-UBND") == vn.docnum_key("1218/QĐ-UBND")
+
+
+@pytest.mark.parametrize("text", ["6/2025", "05/6 mục tiêu", "1Gb/s", "20-30 nhiệm vụ/năm", "6%/năm", "27/2/2025"])
+def test_prose_is_not_a_document_number(text):
+    assert vn.find_docnums(text) == []
+
+
+def test_dates_equal_in_all_spellings():
+    isos = {vn.find_dates(s)[0][0] for s in ("4/6/2025", "04/6/2025", "04/06/2025", "ngày 4 tháng 6 năm 2025")}
+    assert isos == {"2025-06-04"}

@@ -1,0 +1,75 @@
+"""The assistant: the one object the CLI and the app call (files -> index -> answers)."""
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Callable
+
+from index.store import Index, IngestResult
+from ingest import collect_files
+from vankien import messages as msg
+from vankien.answer import Answer, Answerer, AnswerParams
+from vankien.errors import QuestionError
+from vankien.retrieve import HybridRetriever, RetrievalParams
+from vankien.settings import BUNDLED_CORPUS, Settings
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (file name, done, total)
+
+
+class Assistant:
+    def __init__(self, settings: Settings, index: Index | None = None,
+                 retrieval: RetrievalParams = RetrievalParams(), answering: AnswerParams = AnswerParams()):
+        self.settings = settings
+        self.index = index or Index(settings)
+        self.retriever = HybridRetriever(self.index, retrieval)
+        self.answerer = Answerer(self.index, answering)
+
+    # --- documents --------------------------------------------------------------
+    def ensure_corpus(self, progress: Progress | None = None) -> list[IngestResult]:
+        """First run: an empty index ingests the bundled report by itself."""
+        if not self.index.is_empty():
+            return []
+        log.info(msg.FIRST_RUN)
+        return self.ingest([BUNDLED_CORPUS], progress)
+
+    def ingest(self, paths: list[Path], progress: Progress | None = None) -> list[IngestResult]:
+        """Ingest files one by one; the first unreadable file raises IngestError.
+        Files before it stay ingested (each file is atomic on its own)."""
+        results = []
+        for f in collect_files([Path(p) for p in paths]):
+            cb = (lambda done, total, _n=f.name: progress(_n, done, total)) if progress else None
+            results.append(self.index.ingest_file(f, progress=cb))
+        return results
+
+    def ingest_upload(self, path: Path, display_name: str) -> IngestResult:
+        return self.index.ingest_file(path, name=display_name)
+
+    def documents(self) -> list[dict]:
+        return self.index.documents()
+
+    def remove(self, name: str) -> list[dict]:
+        return self.index.remove(name)
+
+    # --- questions --------------------------------------------------------------
+    def validate(self, question: str) -> str:
+        q = (question or "").strip()
+        if not q:
+            raise QuestionError(msg.QUESTION_EMPTY)
+        if len(q) > self.settings.max_question_chars:
+            raise QuestionError(msg.QUESTION_TOO_LONG.format(n=len(q), limit=self.settings.max_question_chars))
+        if not re.search(r"\w", q):
+            raise QuestionError(msg.QUESTION_NO_WORDS)
+        return q
+
+    def ask(self, question: str, id: str | None = None) -> Answer:
+        try:
+            q = self.validate(question)
+        except QuestionError as e:
+            return Answer(question if len(question or "") <= 200 else question[:200] + "…", "not_found", str(e), [], id=id)
+        hits = self.retriever.retrieve(q)
+        ans = self.answerer.answer(q, hits)
+        ans.id = id
+        return ans

@@ -1,0 +1,71 @@
+"""Hybrid retrieval: BM25 over Vietnamese terms + dense (Chroma, e5), fused.
+
+Fusion is relative-score (alpha) by default: each list's scores are min-max
+scaled to 0..1, then ``alpha * dense + (1 - alpha) * lexical``. RRF is kept as
+an option because the eval compares both (eval/RESULTS.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest import Chunk
+from index.store import Index
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    score: float
+    dense: float = 0.0
+    lexical: float = 0.0
+
+
+@dataclass(frozen=True)
+class RetrievalParams:
+    alpha: float = 0.5  # weight of the dense side in relative-score fusion
+    fusion: str = "relative"  # relative | rrf
+    candidates: int = 30  # per retriever, before fusion
+    top_k: int = 8
+    rrf_k: int = 60
+
+
+class HybridRetriever:
+    def __init__(self, index: Index, params: RetrievalParams = RetrievalParams()):
+        self.index = index
+        self.params = params
+
+    def retrieve(self, question: str, top_k: int | None = None) -> list[Hit]:
+        p = self.params
+        k = top_k or p.top_k
+        lexical = self.index.lexical.search(question, p.candidates)
+        dense = self.index.vectors.query(self.index.query_embedding(question), p.candidates)
+        fused = fuse(dense, lexical, p)
+        ids = [cid for cid, _ in fused[: k * 2]]
+        chunks = self.index.catalog.chunks(ids)  # drops vectors of documents not in the catalog
+        d, lx = dict(dense), dict(lexical)
+        hits = [Hit(chunks[cid], s, d.get(cid, 0.0), lx.get(cid, 0.0)) for cid, s in fused if cid in chunks]
+        return hits[:k]
+
+
+def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], p: RetrievalParams) -> list[tuple[str, float]]:
+    """Fuse two ranked lists of (id, score).
+
+    >>> fuse([("a", 0.9), ("b", 0.8), ("d", 0.7)], [("b", 10.0), ("c", 5.0), ("e", 0.0)], RetrievalParams(alpha=0.5))[:3]  # doctest: +ELLIPSIS
+    [('b', 0.75...), ('a', 0.5), ('c', 0.25)]
+    """
+    scores: dict[str, float] = {}
+    if p.fusion == "rrf":
+        for ranked in (dense, lexical):
+            for rank, (cid, _) in enumerate(ranked):
+                scores[cid] = scores.get(cid, 0.0) + 1.0 / (p.rrf_k + rank + 1)
+    else:
+        for ranked, w in ((dense, p.alpha), (lexical, 1 - p.alpha)):
+            if not ranked:
+                continue
+            # min-max: e5 cosine scores all sit in 0.75-0.9, so dividing by the
+            # best alone would flatten the dense side
+            hi, lo = max(s for _, s in ranked), min(s for _, s in ranked)
+            span = (hi - lo) or 1.0
+            for cid, s in ranked:
+                scores[cid] = scores.get(cid, 0.0) + w * ((s - lo) / span if hi > lo else 1.0)
+    return sorted(scores.items(), key=lambda kv: -kv[1])

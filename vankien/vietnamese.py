@@ -1,0 +1,299 @@
+"""Vietnamese text, once, in one module: Unicode, tone marks, numbers, document numbers.
+
+Everything that matches text (BM25, the figure guard, the document-number
+registry) goes through these functions, so index and query agree.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel.numbers import NumberFormatError, parse_decimal
+
+# --- Unicode ---------------------------------------------------------------
+
+# U+00D0 (Icelandic eth) is a common mojibake of U+0110 (Đ); U+00F0 likewise of đ.
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-"})
+
+
+def nfc(text: str) -> str:
+    """NFC plus ``Ð``->``Đ``: the form every stored and shown text has.
+
+    >>> nfc("to\u0301m ta\u0306\u0301t Ð") == "tóm tắt Đ"
+    True
+    """
+    return unicodedata.normalize("NFC", text).translate(_ETH)
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave acute tilde hook dot-below
+
+
+@lru_cache(maxsize=200_000)
+def _fold_tone_word(word: str) -> str:
+    # Only open syllables ending in oa/oe/uy differ between the two conventions
+    # (hoà/hòa, khoẻ/khỏe, thuỷ/thủy); after "q" the u is a consonant (quý).
+    # We move the tone to the first vowel ("old style": hòa, thủy, ủy).
+    d = unicodedata.normalize("NFD", word)
+    base = "".join(c for c in d if not unicodedata.combining(c))
+    low = base.lower()
+    if len(low) < 2 or low[-2:] not in ("oa", "oe", "uy") or (len(low) >= 3 and low[-3] == "q"):
+        return word
+    if len(low) >= 3 and low[-3] in "aeiouy":  # three vowels (khuỷu-like): leave
+        return word
+    # split NFD into (base char, marks) clusters
+    clusters: list[list[str]] = []
+    for c in d:
+        if unicodedata.combining(c) and clusters:
+            clusters[-1].append(c)
+        else:
+            clusters.append([c])
+    first, second = clusters[-2], clusters[-1]
+    tone = [m for m in second[1:] if m in _TONES]
+    if not tone or any(m in _TONES for m in first[1:]):
+        return word
+    second[:] = [second[0]] + [m for m in second[1:] if m not in _TONES]
+    first.extend(tone)
+    return unicodedata.normalize("NFC", "".join("".join(c) for c in clusters))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def fold_tones(text: str) -> str:
+    """One tone-mark placement for matching.
+
+    >>> fold_tones("hoà thuỷ uỷ khoẻ quý hoàn")
+    'hòa thủy ủy khỏe quý hoàn'
+    """
+    return _WORD.sub(lambda m: _fold_tone_word(m.group(0)), nfc(text))
+
+
+@lru_cache(maxsize=200_000)
+def _strip_word(word: str) -> str:
+    d = unicodedata.normalize("NFD", word)
+    return "".join(c for c in d if not unicodedata.combining(c)).replace("đ", "d").replace("Đ", "D")
+
+
+def strip_accents(text: str) -> str:
+    """Accent-free form: ``có bao nhiêu trạm`` -> ``co bao nhieu tram``; ``Đ`` -> ``D``.
+
+    >>> strip_accents("Quyết định số 1218/QĐ-UBND")
+    'Quyet dinh so 1218/QD-UBND'
+    """
+    return _WORD.sub(lambda m: _strip_word(m.group(0)), nfc(text))
+
+
+def has_diacritics(text: str) -> bool:
+    return strip_accents(text) != nfc(text)
+
+
+# --- Numbers ----------------------------------------------------------------
+
+# A dot groups thousands only before groups of exactly three digits; a comma is
+# the decimal mark. "1.8" (a section number) and "6/2025" (a month) are not numbers
+# of this shape, and a trailing "%" belongs to the figure.
+NUMBER_RE = re.compile(r"(?<![\w./,])\d{1,3}(?:\.\d{3})+(?:,\d+)?%?(?![\w.]\d)|(?<![\w./,])\d+(?:,\d+)?%?(?![\d.,]\d)")
+
+
+def parse_number(raw: str) -> float | None:
+    """Vietnamese number to float, or None when the text is not one.
+
+    >>> parse_number("3.916"), parse_number("82,56%"), parse_number("226.881,809"), parse_number("1.8")
+    (3916.0, 82.56, 226881.809, None)
+    """
+    s = raw.rstrip("%").strip()
+    try:
+        return float(parse_decimal(s, locale="vi", strict=True))
+    except (NumberFormatError, ValueError):
+        return None
+
+
+def canonical_number(raw: str) -> str | None:
+    """Canonical token for a figure: ``3.916`` -> ``3916``, ``82,56%`` -> ``82.56``,
+    ``05`` -> ``5``. None when not a Vietnamese number."""
+    v = parse_number(raw)
+    if v is None:
+        return None
+    return str(int(v)) if v == int(v) else repr(v)
+
+
+def find_numbers(text: str) -> list[re.Match]:
+    """Figures as written (``3.916``, ``82,56%``, ``05``), in order.
+
+    Digits inside document numbers and dates are figures too: the figure guard
+    checks them, which is stricter, never looser.
+    """
+    return list(_ANY_NUMBER.finditer(text))
+
+
+# Every maximal run of digits with Vietnamese separators; used by the figure guard.
+_ANY_NUMBER = re.compile(r"\d+(?:[.,]\d+)*%?")
+
+
+# --- Document numbers (số, ký hiệu văn bản) --------------------------------
+
+_L = r"A-Za-zĐđÐð"  # symbol letters; lower case allowed so that typed "qd-ubnd" is caught
+_SEG = rf"[{_L}][{_L}0-9&]*"
+_DASH = r"\s?[-–—]\s?"
+# State: 1218/QĐ-UBND, 15/2020/NQ-HĐND, 80/2015/QH13, 2557/UBND-KTTH, 2004/ KH-UBND
+_STATE = rf"(?P<s_num>\d{{1,5}})(?:/(?P<s_year>(?:19|20)\d\d))?\s?/\s?(?P<s_sym>{_SEG}(?:{_DASH}{_SEG})*)"
+# Party: 57-NQ/TW, 44-QĐ/ĐU, 02-NQ/ĐUK, 148-KH/TU
+_PARTY = rf"(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_type>{_SEG})\s?/\s?(?P<p_iss>{_SEG}(?:{_DASH}{_SEG})*)"
+DOCNUM_RE = re.compile(rf"(?<![\w/])(?:{_PARTY}|{_STATE})(?![\w/])")
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    raw: str          # as written in the text
+    number: str       # "1218" (leading zeros dropped)
+    symbol: str       # "QĐ-UBND", "NQ/TW" (canonical spelling)
+    year: str | None  # "2020" for 15/2020/NQ-HĐND
+    party: bool       # Party document (number-TYPE/ISSUER)
+    start: int
+    end: int
+
+    @property
+    def canonical(self) -> str:
+        """``1218/QĐ-UBND``, ``15/2020/NQ-HĐND``, ``57-NQ/TW``."""
+        if self.party:
+            t, iss = self.symbol.split("/", 1)
+            return f"{self.number}-{t}/{iss}"
+        year = f"/{self.year}" if self.year else ""
+        return f"{self.number}{year}/{self.symbol}"
+
+    @property
+    def key(self) -> str:
+        """Accent-free, upper-case key: ``QD`` typed without diacritics meets ``QĐ``."""
+        return strip_accents(self.canonical).upper()
+
+    @property
+    def doc_type(self) -> str:
+        return self.symbol.split("/" if self.party else "-", 1)[0]
+
+    @property
+    def issuer(self) -> str:
+        return self.symbol.split("/" if self.party else "-", 1)[-1] if ("/" in self.symbol or "-" in self.symbol) else ""
+
+
+def _clean_symbol(s: str) -> str:
+    s = re.sub(r"\s+", "", s.translate(_DASHES).translate(_ETH))
+    return s.upper().replace("QYĐ", "QyĐ").replace("CTR", "CTr").replace("TTG", "TTg")
+
+
+def _looks_like_docnum(symbol: str) -> bool:
+    # A symbol (spaces removed, dashes unified, case as written) has an upper-case
+    # letter code: this rejects "6/năm", "1Gb/s",
+    # "30 nhiệm vụ/năm" and other fractions of prose.
+    letters = re.sub(r"[^A-Za-zĐđ]", "", symbol)
+    if len(letters) < 2:
+        return False
+    parts = re.split(r"[-/]", symbol)
+    return all(re.fullmatch(rf"[{_L}0-9&]+", p) for p in parts) and any(p.isupper() for p in parts if p)
+
+
+def find_docnums(text: str, typed: bool = False) -> list[DocNumber]:
+    """Document numbers in text, in order.
+
+    ``typed=True`` also accepts all-lower-case symbols (a user typing ``1218/qd-ubnd``).
+
+    >>> [d.canonical for d in find_docnums("QĐ số 3183/QĐ- UBND, KH 2004/ KH-UBND và 57-NQ/TW; 6/2025")]
+    ['3183/QĐ-UBND', '2004/KH-UBND', '57-NQ/TW']
+    """
+    out: list[DocNumber] = []
+    for m in DOCNUM_RE.finditer(text):
+        if m.group("p_num"):
+            sym_raw = f"{m.group('p_type')}/{m.group('p_iss')}"
+            num, year, party = m.group("p_num"), None, True
+        else:
+            sym_raw = m.group("s_sym")
+            num, year, party = m.group("s_num"), m.group("s_year"), False
+        if not (typed and re.search(r"[A-Za-zĐđ]{2}", sym_raw)) and not _looks_like_docnum(re.sub(r"\s+", "", sym_raw.translate(_DASHES).translate(_ETH))):
+            continue
+        # Trailing lower-case prose glued by a dash is not part of a symbol.
+        symbol = _clean_symbol(sym_raw)
+        if not party and not re.search(r"[A-ZĐ]{2}", symbol):
+            continue
+        out.append(DocNumber(m.group(0), str(int(num)), symbol, year, party, m.start(), m.end()))
+    return out
+
+
+def docnum_key(text: str) -> str | None:
+    """Canonical key of the single document number in ``text`` (None if none)."""
+    found = find_docnums(text, typed=True)
+    return found[0].key if found else None
+
+
+# --- Dates ------------------------------------------------------------------
+
+DATE_RE = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})\s?/\s?(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def find_dates(text: str) -> list[tuple[str, int, int]]:
+    """Dates as ISO strings with spans: ``4/6/2025`` = ``04/06/2025`` -> ``2025-06-04``."""
+    out = []
+    for m in DATE_RE.finditer(text):
+        d, mth, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
+        di, mi = int(d), int(mth)
+        if 1 <= di <= 31 and 1 <= mi <= 12:
+            out.append((f"{int(y):04d}-{mi:02d}-{di:02d}", m.start(), m.end()))
+    return out
+
+
+def iso_to_vn(iso: str) -> str:
+    """``2025-06-04`` -> ``04/6/2025`` (the form administrative documents use)."""
+    y, m, d = iso.split("-")
+    return f"{int(d):02d}/{int(m)}/{y}"
+
+
+# --- Tokens for lexical search ----------------------------------------------
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def tokenize(text: str, bigrams: bool = True) -> list[str]:
+    """Search terms for BM25: document numbers as single terms, figures raw and
+    canonical, syllables in tone-folded and accent-free forms, and accent-free
+    syllable bigrams.
+
+    >>> t = tokenize("Quyết định 1218/QĐ-UBND: 3.916 trạm, thuỷ")
+    >>> "1218/QD-UBND" in t and "3916" in t and "3.916" in t and "thủy" in t and "thuy" in t
+    True
+    """
+    text = nfc(text)
+    terms: list[str] = []
+    pieces: list[str] = []
+    last = 0
+    for d in find_docnums(text, typed=True):
+        terms.append(d.key)
+        pieces.append(text[last:d.start])
+        last = d.end
+    pieces.append(text[last:])
+    rest = " ".join(pieces)
+    for m in NUMBER_RE.finditer(rest):
+        raw = m.group(0).rstrip("%")
+        terms.append(raw)
+        c = canonical_number(raw)
+        if c and c != raw:
+            terms.append(c)
+    prev = None
+    for m in _TOKEN.finditer(rest):
+        w = m.group(0)
+        if w.isdigit():
+            prev = None
+            continue
+        low = _fold_tone_word(w.lower())
+        flat = _strip_word(low)
+        if low != flat:
+            terms.append(low)
+        terms.append(flat)
+        if bigrams and prev is not None:
+            terms.append(prev + "_" + flat)
+        prev = flat
+    return terms
