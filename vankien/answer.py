@@ -7,7 +7,6 @@ appears in a cited quote.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import asdict, dataclass, field
 
@@ -15,7 +14,7 @@ from ingest.sentences import clause_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.retrieve import Hit
-from vankien.vietnamese import find_docnums, find_numbers, strip_accents, tokenize
+from vankien.vietnamese import find_docnums, find_numbers, has_diacritics, strip_accents, tokenize
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 _QUESTION_WORDS = set(
@@ -62,7 +61,7 @@ class Answer:
 @dataclass(frozen=True)
 class AnswerParams:
     min_coverage: float = 0.55  # IDF-weighted share of question terms the passage must hold
-    min_dense_only: float = 0.86  # dense similarity needed when the question shares no terms (English)
+    min_dense_foreign: float = 0.78  # e5 similarity needed for a question in another language
     conflict_ratio: float = 0.9  # a second figure must score this close to count as a conflict
     max_answer_chars: int = 600
     passages: int = 5
@@ -75,7 +74,8 @@ class _Unit:
     end: int
     text: str
     score: float
-    coverage: float
+    coverage: float  # of the question's terms by the whole passage
+    matched: frozenset = frozenset()  # question terms (with bigrams) found in this clause
 
 
 class Answerer:
@@ -88,10 +88,16 @@ class Answerer:
         q_terms = _content_terms(question)
         idf = self.index.lexical.term_idf(q_terms) if q_terms else {}
         known = {t: w for t, w in idf.items() if w > 0}
+        foreign = _is_foreign(question, idf)
         folded_q = strip_accents(question).lower()
         wants_figure = bool(_WANTS_FIGURE.search(folded_q))
         wants_date = bool(_WANTS_DATE.search(folded_q))
         q_docnums = {d.key for d in find_docnums(question, typed=True)}
+        years = [t for t in idf if re.fullmatch(r"(19|20)\d\d", t)]
+
+        def year_share(terms: set[str]) -> float:
+            # "nhiệm kỳ 2025-2030" points at the part of the report about that term
+            return sum(1 for y in years if y in terms) / len(years) if years else 0.0
 
         units: list[_Unit] = []
         for rank, hit in enumerate(hits[: p.passages]):
@@ -99,59 +105,100 @@ class Answerer:
             chunk_terms = set(tokenize(c.index_text()))
             if q_docnums and not q_docnums & chunk_terms:
                 continue  # a question about 1218/QĐ-UBND is not answered from another document
-            for s, e in clause_spans(c.text, max_chars=320):
+            cov_chunk = _coverage(known, chunk_terms)
+            for s, e in _answer_units(c.text):
                 text = c.text[s:e]
                 unit_terms = set(tokenize(text))
                 cov_unit = _coverage(known, unit_terms)
-                cov_chunk = _coverage(known, chunk_terms)
                 has_num = bool(find_numbers(text))
                 score = hit.score + 0.8 * cov_unit + 0.4 * cov_chunk
-                if wants_figure and has_num:
-                    score += 0.3
+                if wants_figure:
+                    score += 0.3 if has_num else -0.3
                 if wants_date and re.search(r"\d{1,2}/\d{1,2}/\d{4}", text):
                     score += 0.3
                 if q_docnums & unit_terms:
                     score += 0.5
+                score += 0.3 * year_share(chunk_terms)
                 score -= 0.02 * rank
-                units.append(_Unit(hit, c.char_start + s, c.char_start + e, text, score, max(cov_unit, cov_chunk)))
+                units.append(_Unit(hit, c.char_start + s, c.char_start + e, text, score, cov_chunk,
+                                   frozenset(t for t in known if t in unit_terms)))
         if not units:
             return self._not_found(question)
+        if foreign:
+            self._rescore_by_meaning(question, units, wants_figure)
         units.sort(key=lambda u: -u.score)
         best = units[0]
-        if not self._answerable(best, known, q_docnums):
+        if not self._answerable(question, best, known, idf, q_docnums, foreign, wants_figure):
             return self._not_found(question)
 
         rival = self._conflicting(best, units, wants_figure)
         if rival is not None:
             cites = [_cite(best), _cite(rival)]
             text = "\n".join(
-                [msg.CONFLICT_INTRO.format(n=2)]
+                [msg.CONFLICT_INTRO]
                 + [msg.CONFLICT_ITEM.format(section=c.section or c.source, quote=c.quote) for c in cites]
             )
             return self._checked(Answer(question, "conflict", text, cites))
-        units_for_answer = [best]
-        # A very short clause ("Kết quả:") reads better with the next one.
-        if len(best.text) < 60:
-            nxt = [u for u in units if u.hit is best.hit and u.start >= best.end]
-            if nxt:
-                units_for_answer.append(min(nxt, key=lambda u: u.start))
-        cites = [_cite(u) for u in units_for_answer]
-        text = " ".join(c.quote for c in cites)[: p.max_answer_chars]
-        return self._checked(Answer(question, "answered", text, cites))
+        cite = _cite(self._with_context(best, units))
+        return self._checked(Answer(question, "answered", cite.quote[: p.max_answer_chars], [cite]))
 
-    def _answerable(self, best: _Unit, known: dict[str, float], q_docnums: set[str]) -> bool:
+    def _with_context(self, best: _Unit, units: list[_Unit]) -> _Unit:
+        """A short clause ("Bưu chính đạt 4.552 tỷ đồng") reads better with the clause
+        before it in the same passage; the two are one contiguous quote."""
+        if len(best.text) >= 120:
+            return best
+        prev = [u for u in units if u.hit is best.hit and u.end <= best.start]
+        if not prev:
+            return best
+        before = max(prev, key=lambda u: u.end)
+        if best.end - before.start > self.params.max_answer_chars:
+            return best
+        c = best.hit.chunk
+        s, e = before.start - c.char_start, best.end - c.char_start
+        return _Unit(best.hit, before.start, best.end, c.text[s:e], best.score, best.coverage)
+
+    def _rescore_by_meaning(self, question: str, units: list[_Unit], wants_figure: bool) -> None:
+        """Questions in another language share no terms with the passages: rank the
+        clauses of the top passages by embedding similarity instead."""
+        import numpy as np
+
+        top_hits = {id(h) for h in {id(u.hit): u.hit for u in units}.values()}
+        ranked_hits = []
+        for u in units:
+            if u.hit not in ranked_hits:
+                ranked_hits.append(u.hit)
+        keep = {id(h) for h in ranked_hits[:2]}
+        q = np.asarray(self.index.query_embedding(question))
+        for u in units:
+            if id(u.hit) not in keep or id(u.hit) not in top_hits:
+                u.score = -1.0
+                continue
+            v = np.asarray(self.index.embed_model.get_text_embedding(u.text))
+            u.score = float(q @ v) + 0.3 * u.hit.score + (0.02 if wants_figure and find_numbers(u.text) else 0.0)
+
+    def _answerable(self, question: str, best: _Unit, known: dict[str, float], idf: dict[str, float],
+                    q_docnums: set[str], foreign: bool, wants_figure: bool) -> bool:
         p = self.params
         if q_docnums:
             return True  # the unit was kept only if its chunk holds that number
-        if known:
-            # Years and figures in the question must be in the passage: "năm 2019" is not "năm 2025".
-            chunk_terms = set(tokenize(best.hit.chunk.index_text()))
-            for t in known:
-                if re.fullmatch(r"(19|20)\d\d", t) and t not in chunk_terms:
-                    return False
-            if best.coverage >= p.min_coverage:
-                return True
-        return best.hit.dense >= p.min_dense_only and _mostly_foreign(known)
+        chunk_terms = set(tokenize(best.hit.chunk.index_text()))
+        # Years in the question must be in the passage: "năm 2019" is not "năm 2025".
+        for t in idf:
+            if re.fullmatch(r"(19|20)\d\d", t) and t not in chunk_terms:
+                return False
+        if wants_figure and not find_numbers(best.text):
+            return False
+        if foreign:
+            return best.hit.dense >= p.min_dense_foreign
+        # A name the question gives (Viettel, VNPT, PII) must be in the passage, and a
+        # capitalised word the corpus never uses (Vĩnh Phúc) means it is about something else.
+        for name in _names(question):
+            if not set(tokenize(name)) & chunk_terms:
+                return False
+        for m in re.finditer(r"(?<!^)\b([A-ZĐÀ-Ỹ][\wÀ-ỹ]*)", question):
+            if idf.get(strip_accents(m.group(1)).lower()) == 0:
+                return False
+        return best.coverage >= p.min_coverage
 
     def _conflicting(self, best: _Unit, units: list[_Unit], wants_figure: bool) -> _Unit | None:
         """Another passage, from another section, that scores as well and gives a different figure."""
@@ -160,13 +207,16 @@ class Answerer:
         best_nums = {m.group(0) for m in find_numbers(best.text)}
         if not best_nums:
             return None
+        key_phrases = {t for t in best.matched if "_" in t}
+        if len(key_phrases) < 2:
+            return None
         for u in units[1:6]:
             if u.hit.chunk.section == best.hit.chunk.section or u.hit.chunk.id == best.hit.chunk.id:
                 continue
-            if u.score < self.params.conflict_ratio * best.score or u.coverage < best.coverage:
+            if u.score < self.params.conflict_ratio * best.score or not key_phrases <= u.matched:
                 continue
             nums = {m.group(0) for m in find_numbers(u.text)}
-            if nums and not nums & best_nums and _same_measure(best.text, u.text):
+            if nums and not nums & best_nums:
                 return u
         return None
 
@@ -199,23 +249,47 @@ def _coverage(weights: dict[str, float], terms: set[str]) -> float:
     return sum(w for t, w in weights.items() if t in terms) / total
 
 
-def _mostly_foreign(known: dict[str, float]) -> bool:
-    return not known or all(math.isfinite(w) for w in known.values())
+def _is_foreign(question: str, idf: dict[str, float]) -> bool:
+    """A question in another language (English): no diacritics and most of its
+    words unknown to the corpus."""
+    words = [t for t in idf if "_" not in t and not t[0].isdigit()]
+    if not words or has_diacritics(question):
+        return False
+    return sum(1 for t in words if idf[t] == 0) / len(words) > 0.5
 
 
-_MEASURE = re.compile(r"\d[\d.,]*%?\s+(\w+(?:\s\w+)?)")
+def _names(question: str) -> list[str]:
+    """Latin-script names and acronyms the question asks about (VNPT, Viettel, PII),
+    not Vietnamese words that happen to be capitalised."""
+    out = []
+    for m in re.finditer(r"\b[A-Za-z][A-Za-z0-9]{2,}\b", question):
+        w = m.group(0)
+        if m.start() == 0 or has_diacritics(w):
+            continue
+        if w.isupper() or (w[0].isupper() and any(ch.isupper() for ch in w[1:])) or (w[0].isupper() and not _is_syllable(w)):
+            out.append(w)
+    return out
 
 
-def _same_measure(a: str, b: str) -> bool:
-    """Both passages count the same kind of thing: a shared word right after a figure,
-    or the same topic words around them (cheap and conservative)."""
-    ma = {strip_accents(m.group(1)).lower() for m in _MEASURE.finditer(a)}
-    mb = {strip_accents(m.group(1)).lower() for m in _MEASURE.finditer(b)}
-    if ma & mb:
-        return True
-    ta = {t for t in tokenize(a) if "_" in t}
-    tb = {t for t in tokenize(b) if "_" in t}
-    return len(ta & tb) >= 3
+_VOWELS = set("aeiouy")
+
+
+def _is_syllable(w: str) -> bool:
+    """Rough test for a Vietnamese syllable written without diacritics (Vinh, Phuc)."""
+    low = w.lower()
+    return len(low) <= 7 and bool(re.fullmatch(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?", low))
+
+
+def _answer_units(text: str) -> list[tuple[int, int]]:
+    """Clauses of a passage small enough to hold one figure with its subject; pieces
+    under 40 characters are joined to the next one."""
+    out: list[tuple[int, int]] = []
+    for s, e in clause_spans(text, max_chars=180):
+        if out and (out[-1][1] - out[-1][0] < 40):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _cite(u: _Unit) -> Citation:

@@ -40,6 +40,7 @@ QUESTION_EMPTY = "Vui lòng nhập câu hỏi."
 QUESTION_TOO_LONG = "Câu hỏi quá dài ({n} ký tự); hãy hỏi ngắn gọn, tối đa {limit} ký tự."
 QUESTION_NO_WORDS = "Câu hỏi không có từ nào để tìm kiếm. Vui lòng nhập câu hỏi bằng chữ."
 ANSWER_PREFIX = "Theo {source} ({section}): "
-CONFLICT_INTRO = "Tài liệu có {n} số liệu khác nhau cho nội dung này:"
+# No digits in templates: the figure guard checks every number in an answer.
+CONFLICT_INTRO = "Tài liệu có hai số liệu khác nhau cho nội dung này:"
 CONFLICT_ITEM = "• Mục «{section}»: {quote}"
 GUARD_FALLBACK = "(Câu trả lời của mô hình ngôn ngữ có số liệu không khớp nguồn; hiển thị trích dẫn gốc.)"

@@ -1,0 +1,181 @@
+"""``vankien eval``: retrieval and end-to-end quality on eval/questions.jsonl.
+
+Writes the quality section of eval/RESULTS.md (between ``<!-- eval:start -->`` and
+``<!-- eval:end -->``), with the settings used and the fusion variants compared.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import defaultdict
+from dataclasses import asdict, replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+QUESTIONS = HERE / "questions.jsonl"
+RESULTS = HERE / "RESULTS.md"
+
+
+def load_questions(path: Path = QUESTIONS) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def evaluate(assistant, questions: list[dict], retrieval=None, k: int = 10) -> dict:
+    """Run every question through retrieval and answering; return per-question rows."""
+    from eval.score import evidence_hit, score_answer
+    from vankien.retrieve import HybridRetriever
+
+    retriever = HybridRetriever(assistant.index, retrieval) if retrieval else assistant.retriever
+    sources = {d["name"]: assistant.index.catalog.text(d["sha256"]) for d in assistant.documents()}
+    rows = []
+    for q in questions:
+        hits = retriever.retrieve(q["question"], top_k=k)
+        rank = evidence_hit(q, [h.chunk.text for h in hits]) if q.get("answerable", True) else None
+        ans = assistant.answerer.answer(q["question"], hits[: assistant.retriever.params.top_k]).to_dict()
+        ans["id"] = q["id"]
+        v = score_answer(q, ans, sources)
+        rows.append({"id": q["id"], "kind": q["kind"], "answerable": q.get("answerable", True), "rank": rank,
+                     "status": ans["status"], "correct": v.correct, "reasons": v.reasons,
+                     "uncited": v.uncited_numbers, "answer": ans["answer"]})
+    return {"rows": rows}
+
+
+def summarize(rows: list[dict]) -> dict:
+    from eval.score import retrieval_metrics
+
+    answerable = [r for r in rows if r["answerable"]]
+    out = {"n": len(rows), "answerable": len(answerable)}
+    out.update(retrieval_metrics([r["rank"] for r in answerable]))
+    out["correct"] = sum(r["correct"] for r in rows) / max(len(rows), 1)
+    out["unanswerable_not_found"] = sum(r["status"] == "not_found" for r in rows if not r["answerable"])
+    out["unanswerable"] = sum(1 for r in rows if not r["answerable"])
+    out["uncited_answers"] = sum(1 for r in rows if r["uncited"])
+    by_kind = defaultdict(list)
+    for r in rows:
+        by_kind[r["kind"]].append(r)
+    out["by_kind"] = {
+        kind: {"n": len(rs), **retrieval_metrics([r["rank"] for r in rs if r["answerable"]]),
+               "correct": sum(r["correct"] for r in rs) / len(rs)}
+        for kind, rs in sorted(by_kind.items())
+    }
+    return out
+
+
+def write_section(text: str, start: str = "<!-- eval:start -->", end: str = "<!-- eval:end -->", path: Path = RESULTS) -> None:
+    """Replace one marked section of RESULTS.md (other tools own the other sections)."""
+    doc = path.read_text(encoding="utf-8") if path.exists() else "# Results\n"
+    block = f"{start}\n{text.rstrip()}\n{end}"
+    if start in doc and end in doc:
+        pre, rest = doc.split(start, 1)
+        _, post = rest.split(end, 1)
+        doc = pre + block + post
+    else:
+        doc = doc.rstrip() + "\n\n" + block + "\n"
+    path.write_text(doc, encoding="utf-8")
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.3f}"
+
+
+def render(main: dict, variants: dict[str, dict], naive: dict | None, settings_desc: dict, seconds: float) -> str:
+    lines = ["## Quality (`vankien eval`)", "",
+             f"{main['n']} questions ({main['answerable']} answerable, {main['unanswerable']} unanswerable), "
+             f"eval/questions.jsonl; run took {seconds:.0f} s on 2 CPU cores.", "",
+             "| pipeline | hit@1 | hit@5 | MRR | end-to-end correct | unanswerable → not_found | answers with an uncited number |",
+             "|---|---|---|---|---|---|---|"]
+
+    def row(name, s):
+        nf = f"{s['unanswerable_not_found']}/{s['unanswerable']}" if "unanswerable" in s else "–"
+        unc = str(s.get("uncited_answers", "–"))
+        return f"| {name} | {_fmt(s['hit@1'])} | {_fmt(s['hit@5'])} | {_fmt(s['mrr'])} | {_fmt(s['correct'])} | {nf} | {unc} |"
+
+    lines.append(row("**vankien** (hybrid, extractive)", main))
+    if naive:
+        lines.append(row("naive llama-index (1024-token chunks, dense top-2, top chunk as answer)", naive))
+    lines += ["", "By question kind (vankien):", "", "| kind | n | hit@1 | hit@5 | MRR | correct |", "|---|---|---|---|---|---|"]
+    for kind, s in main["by_kind"].items():
+        lines.append(f"| {kind} | {s['n']} | {_fmt(s['hit@1'])} | {_fmt(s['hit@5'])} | {_fmt(s['mrr'])} | {_fmt(s['correct'])} |")
+    if variants:
+        lines += ["", "Retrieval variants on the same index (answerable questions):", "",
+                  "| variant | hit@1 | hit@5 | MRR | end-to-end correct |", "|---|---|---|---|---|"]
+        for name, s in variants.items():
+            lines.append(f"| {name} | {_fmt(s['hit@1'])} | {_fmt(s['hit@5'])} | {_fmt(s['mrr'])} | {_fmt(s['correct'])} |")
+    lines += ["", "Settings: `" + json.dumps(settings_desc, ensure_ascii=False) + "`"]
+    return "\n".join(lines)
+
+
+def naive_quality(assistant, questions: list[dict]) -> dict | None:
+    """The llama-index default pipeline on the same questions, scored the same way."""
+    try:
+        from eval.naive import build_naive
+    except ImportError:
+        return None
+    from eval.score import evidence_hit, score_answer
+
+    from vankien.settings import BUNDLED_CORPUS
+
+    report = next(BUNDLED_CORPUS.glob("*.txt"))
+    retriever = build_naive(report, assistant.index.embed_model)
+    rows = []
+    for q in questions:
+        nodes = retriever.retrieve(q["question"])
+        texts = [n.node.get_content() for n in nodes]
+        rank = evidence_hit(q, texts) if q.get("answerable", True) else None
+        # The naive "answer" is the top chunk, cited as a whole (no offsets into our clean text).
+        top = texts[0] if texts else ""
+        ans = {"status": "answered" if top else "not_found", "answer": top,
+               "citations": []}
+        v = score_answer(q, ans, {})
+        rows.append({"id": q["id"], "kind": q["kind"], "answerable": q.get("answerable", True), "rank": rank,
+                     "status": ans["status"], "correct": v.correct and bool(top) and q.get("answerable", True) and
+                     all(g in top for g in q.get("gold", [])), "reasons": v.reasons, "uncited": [], "answer": top})
+    return summarize(rows)
+
+
+def cmd_eval(args, settings) -> int:
+    from vankien.pipeline import Assistant
+    from vankien.retrieve import RetrievalParams
+
+    t0 = time.time()
+    a = Assistant(settings)
+    a.ensure_corpus()
+    questions = load_questions(Path(args.questions))
+    res = evaluate(a, questions)
+    main = summarize(res["rows"])
+    variants = {}
+    if not args.quick:
+        base = a.retriever.params
+        for name, params in {
+            "relative-score α=0.5 (default)": base,
+            "relative-score α=0.3": replace(base, alpha=0.3),
+            "relative-score α=0.7": replace(base, alpha=0.7),
+            "RRF (k=60)": replace(base, fusion="rrf"),
+            "BM25 only": replace(base, alpha=0.0),
+            "dense only": replace(base, alpha=1.0),
+        }.items():
+            variants[name] = summarize(evaluate(a, questions, retrieval=params)["rows"])
+    naive = None if args.quick else naive_quality(a, questions)
+    settings_desc = {"retrieval": asdict(a.retriever.params), "answer": asdict(a.answerer.params),
+                     "chunking": settings.chunking.as_dict(), "embed_model": a.index.manifest["embed_model"]}
+    text = render(main, variants, naive, settings_desc, time.time() - t0)
+    if args.out:
+        write_section(text, path=Path(args.out))
+    if args.details:
+        Path(args.details).write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in res["rows"]) + "\n", encoding="utf-8")
+    print(text)
+    failures = [r for r in res["rows"] if not r["correct"]]
+    for r in failures:
+        print(f"✗ {r['id']} [{r['kind']}] rank={r['rank']} {r['status']}: {'; '.join(r['reasons'])}", file=sys.stderr)
+    return 0
+
+
+def register(sub) -> None:
+    s = sub.add_parser("eval", help="đánh giá chất lượng trên bộ câu hỏi (eval/questions.jsonl)")
+    s.add_argument("--questions", default=str(QUESTIONS))
+    s.add_argument("--out", default=str(RESULTS), help="RESULTS.md to update ('' to skip)")
+    s.add_argument("--details", default="", help="write per-question JSONL here")
+    s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
+    s.set_defaults(func=cmd_eval)

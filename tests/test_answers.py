@@ -1,0 +1,108 @@
+"""Answers on the real report, and the eval scorer's own tests."""
+import copy
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from eval.score import evidence_hit, retrieval_metrics, score_answer
+from vankien.guard import unsupported_figures
+
+
+def test_figure_answer_is_cited_and_verbatim(assistant):
+    ans = assistant.ask("Tổng số trạm BTS tính đến tháng 6/2025 là bao nhiêu?").to_dict()
+    assert ans["status"] == "answered" and "3.916" in ans["answer"]
+    c = ans["citations"][0]
+    text = assistant.index.catalog.text(assistant.documents()[0]["sha256"])
+    assert text[c["char_start"]:c["char_end"]] == c["quote"] and "3.916" in c["quote"]
+    assert c["section"].endswith("1.8. Công tác Bưu chính, Viễn thông")
+    assert set(ans) >= {"id", "question", "status", "answer", "citations"}
+    assert set(c) == {"source", "section", "page", "footnote", "char_start", "char_end", "quote"}
+
+
+def test_footnote_fact_cites_the_footnote(assistant):
+    ans = assistant.ask("Giai đoạn 2020-2025 tỉnh có bao nhiêu đơn đăng ký bảo hộ sở hữu trí tuệ?")
+    assert ans.status == "answered" and "1.551" in ans.answer
+    assert ans.citations[0].footnote == 2
+
+
+def test_query_without_diacritics(assistant):
+    ans = assistant.ask("tong so tram BTS tinh den thang 6/2025 la bao nhieu")
+    assert "3.916" in ans.answer
+
+
+def test_absent_fact_is_not_found(assistant):
+    for q in ("Năm 2019 Phú Thọ có bao nhiêu đơn đăng ký bảo hộ sở hữu trí tuệ?",
+              "Tính đến tháng 6/2025 tỉnh Vĩnh Phúc có bao nhiêu trạm BTS?"):
+        ans = assistant.ask(q)
+        assert ans.status == "not_found" and ans.citations == [] and not any(ch.isdigit() for ch in ans.answer)
+
+
+@pytest.mark.parametrize("q", ["", "   ", "?!...", "😀😀", "x" * 10_000_000])
+def test_bad_questions_get_a_reply(assistant, q):
+    ans = assistant.ask(q)
+    assert ans.status == "not_found" and ans.answer and len(ans.to_dict()["question"]) <= 201
+
+
+def test_every_number_in_answers_is_cited(assistant, eval_questions):
+    for q in eval_questions[:60]:
+        ans = assistant.ask(q["question"])
+        assert unsupported_figures(ans.answer, ans.citations) == [], q["id"]
+
+
+def test_ask_jsonl_cli(assistant):
+    env = dict(os.environ, VANKIEN_HOME=str(assistant.settings.home))
+    lines = "\n".join(json.dumps({"id": i, "question": q}, ensure_ascii=False) for i, q in
+                      [("a", "Tổng số trạm BTS tính đến tháng 6/2025 là bao nhiêu?"), ("b", "Ai là Tổng thống Mỹ năm 1990?")])
+    r = subprocess.run([sys.executable, "-m", "vankien.cli", "ask", "--jsonl"], input=lines, capture_output=True,
+                       text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stderr
+    out = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b"]
+    assert "3.916" in out[0]["answer"] and out[1]["status"] == "not_found"
+
+
+# --- the scorer -------------------------------------------------------------
+
+SOURCE = "Mở đầu. Tổng số trạm BTS là 3.916 trạm. Hết."
+Q = {"id": "t", "kind": "figure", "answerable": True, "gold": ["3.916"], "evidence": "Tổng số trạm BTS là 3.916 trạm."}
+GOOD = {"status": "answered", "answer": "Tổng số trạm BTS là 3.916 trạm.",
+        "citations": [{"source": "s", "section": "", "page": None, "footnote": None,
+                       "char_start": 8, "char_end": 39, "quote": "Tổng số trạm BTS là 3.916 trạm."}]}
+
+
+def test_scorer_accepts_a_right_answer():
+    assert score_answer(Q, GOOD, {"s": SOURCE}).correct
+
+
+def test_scorer_rejects_a_changed_digit():
+    bad = copy.deepcopy(GOOD)
+    bad["answer"] = "Tổng số trạm BTS là 3.917 trạm."
+    v = score_answer(Q, bad, {"s": SOURCE})
+    assert not v.correct and v.uncited_numbers == ["3.917"]
+
+
+def test_scorer_rejects_an_uncited_number():
+    bad = copy.deepcopy(GOOD)
+    bad["answer"] += " Ngoài ra có 12 trạm 5G."
+    assert not score_answer(Q, bad, {"s": SOURCE}).correct
+
+
+def test_scorer_rejects_a_quote_that_is_not_verbatim():
+    bad = copy.deepcopy(GOOD)
+    bad["citations"][0]["char_start"] += 1
+    assert not score_answer(Q, bad, {"s": SOURCE}).correct
+
+
+def test_scorer_unanswerable_needs_not_found():
+    q = {"id": "u", "kind": "unanswerable", "answerable": False, "gold": [], "evidence": ""}
+    assert score_answer(q, {"status": "not_found", "answer": "Không tìm thấy", "citations": []}, {}).correct
+    assert not score_answer(q, GOOD, {"s": SOURCE}).correct
+
+
+def test_retrieval_metrics():
+    assert evidence_hit(Q, ["khác", "... Tổng số trạm BTS là 3.916 trạm. ..."]) == 2
+    m = retrieval_metrics([1, 2, None, 6])
+    assert m["hit@1"] == 0.25 and m["hit@5"] == 0.5 and m["mrr"] == pytest.approx((1 + 0.5 + 1 / 6) / 4)
