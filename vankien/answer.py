@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from ingest.sentences import clause_spans
+from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.retrieve import Hit
@@ -64,6 +64,7 @@ class AnswerParams:
     min_dense_foreign: float = 0.78  # e5 similarity needed for a question in another language
     conflict_ratio: float = 0.9  # a second figure must score this close to count as a conflict
     max_answer_chars: int = 600
+    sentence_chars: int = 360  # quote the whole sentence around the chosen clause up to this length
     passages: int = 5
 
 
@@ -143,19 +144,22 @@ class Answerer:
         return self._checked(Answer(question, "answered", cite.quote[: p.max_answer_chars], [cite]))
 
     def _with_context(self, best: _Unit, units: list[_Unit]) -> _Unit:
-        """A short clause ("Bưu chính đạt 4.552 tỷ đồng") reads better with the clause
-        before it in the same passage; the two are one contiguous quote."""
+        """Quote the whole sentence around the chosen clause when it is short enough
+        (the figure's subject is often in the clause before it); else the clause with
+        the one before it when the clause alone is short."""
+        c = best.hit.chunk
+        bs, be = best.start - c.char_start, best.end - c.char_start
+        for s, e in sentence_spans(c.text):
+            if s <= bs and be <= e and e - s <= self.params.sentence_chars:
+                return _Unit(best.hit, c.char_start + s, c.char_start + e, c.text[s:e], best.score, best.coverage, best.matched)
         if len(best.text) >= 120:
             return best
         prev = [u for u in units if u.hit is best.hit and u.end <= best.start]
         if not prev:
             return best
         before = max(prev, key=lambda u: u.end)
-        if best.end - before.start > self.params.max_answer_chars:
-            return best
-        c = best.hit.chunk
-        s, e = before.start - c.char_start, best.end - c.char_start
-        return _Unit(best.hit, before.start, best.end, c.text[s:e], best.score, best.coverage)
+        s = before.start - c.char_start
+        return _Unit(best.hit, before.start, best.end, c.text[s:be], best.score, best.coverage, best.matched)
 
     def _rescore_by_meaning(self, question: str, units: list[_Unit], wants_figure: bool) -> None:
         """Questions in another language share no terms with the passages: rank the
