@@ -140,7 +140,17 @@ def cmd_eval(args, settings) -> int:
     from vankien.retrieve import RetrievalParams
 
     t0 = time.time()
-    a = Assistant(settings)
+    from vankien.answer import AnswerParams
+
+    overrides: dict[type, dict] = {RetrievalParams: {}, AnswerParams: {}}
+    for kv in args.variant:
+        key, value = kv.split("=", 1)
+        cls = RetrievalParams if hasattr(RetrievalParams(), key) else AnswerParams
+        default = getattr(cls(), key)
+        cast = type(default) if default is not None else float
+        overrides[cls][key] = None if value == "none" else cast(value)
+    a = Assistant(settings, retrieval=replace(RetrievalParams(), **overrides[RetrievalParams]),
+                  answering=replace(AnswerParams(), **overrides[AnswerParams]))
     a.ensure_corpus()
     questions = load_questions(Path(args.questions))
     res = evaluate(a, questions)
@@ -150,6 +160,8 @@ def cmd_eval(args, settings) -> int:
         base = a.retriever.params
         for name, params in {
             "relative-score α=0.5 (default)": base,
+            "no coverage rerank": replace(base, coverage_weight=0.0),
+            "no accent-free α": replace(base, accentless_alpha=None),
             "relative-score α=0.3": replace(base, alpha=0.3),
             "relative-score α=0.7": replace(base, alpha=0.7),
             "RRF (k=60)": replace(base, fusion="rrf"),
@@ -178,4 +190,6 @@ def register(sub) -> None:
     s.add_argument("--out", default=str(RESULTS), help="RESULTS.md to update ('' to skip)")
     s.add_argument("--details", default="", help="write per-question JSONL here")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
+    s.add_argument("--variant", action="append", default=[], metavar="FIELD=VALUE",
+                   help="override a retrieval setting for this run, e.g. coverage_weight=0.5")
     s.set_defaults(func=cmd_eval)

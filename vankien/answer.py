@@ -66,6 +66,8 @@ class AnswerParams:
     max_answer_chars: int = 600
     sentence_chars: int = 360  # quote the whole sentence around the chosen clause up to this length
     passages: int = 5
+    unit_weight: float = 1.2  # question-term coverage of the clause itself
+    passage_weight: float = 0.0  # ... and of its whole passage (with section titles)
 
 
 @dataclass
@@ -112,7 +114,7 @@ class Answerer:
                 unit_terms = set(tokenize(text))
                 cov_unit = _coverage(known, unit_terms)
                 has_num = bool(find_numbers(text))
-                score = hit.score + 0.8 * cov_unit + 0.4 * cov_chunk
+                score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
                 if wants_figure:
                     score += 0.3 if has_num else -0.3
                 if wants_date and re.search(r"\d{1,2}/\d{1,2}/\d{4}", text):

@@ -6,10 +6,11 @@ an option because the eval compares both (eval/RESULTS.md).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest import Chunk
 from index.store import Index
+from vankien.vietnamese import has_diacritics, strip_accents, tokenize
 
 
 @dataclass
@@ -27,6 +28,9 @@ class RetrievalParams:
     candidates: int = 30  # per retriever, before fusion
     top_k: int = 8
     rrf_k: int = 60
+    coverage_weight: float = 1.0  # rerank: + weight * IDF-weighted share of question terms in the passage
+    rerank_depth: int = 20
+    accentless_alpha: float | None = None  # alpha for a query typed without diacritics (e5 reads those poorly)
 
 
 class HybridRetriever:
@@ -39,12 +43,28 @@ class HybridRetriever:
         k = top_k or p.top_k
         lexical = self.index.lexical.search(question, p.candidates)
         dense = self.index.vectors.query(self.index.query_embedding(question), p.candidates)
+        if p.accentless_alpha is not None and not has_diacritics(question) and lexical:
+            p = replace(p, alpha=p.accentless_alpha)
         fused = fuse(dense, lexical, p)
-        ids = [cid for cid, _ in fused[: k * 2]]
+        depth = max(k * 2, p.rerank_depth if p.coverage_weight else 0)
+        ids = [cid for cid, _ in fused[:depth]]
         chunks = self.index.catalog.chunks(ids)  # drops vectors of documents not in the catalog
         d, lx = dict(dense), dict(lexical)
-        hits = [Hit(chunks[cid], s, d.get(cid, 0.0), lx.get(cid, 0.0)) for cid, s in fused if cid in chunks]
+        hits = [Hit(chunks[cid], s, d.get(cid, 0.0), lx.get(cid, 0.0)) for cid, s in fused[:depth] if cid in chunks]
+        if p.coverage_weight and hits:
+            weights = self._term_weights(question)
+            if weights:
+                total = sum(weights.values())
+                for h in hits:
+                    terms = set(tokenize(h.chunk.index_text()))
+                    h.score += p.coverage_weight * sum(w for t, w in weights.items() if t in terms) / total
+                hits.sort(key=lambda h: -h.score)
         return hits[:k]
+
+    def _term_weights(self, question: str) -> dict[str, float]:
+        """IDF of the question's accent-free terms (unigrams, bigrams, figures, document numbers)."""
+        terms = [t for t in dict.fromkeys(tokenize(question)) if strip_accents(t) == t]
+        return {t: w for t, w in self.index.lexical.term_idf(terms).items() if w > 0}
 
 
 def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], p: RetrievalParams) -> list[tuple[str, float]]:
