@@ -264,10 +264,19 @@ def test_chat_content_question_with_a_number_keeps_the_figure(assistant):
 def test_registry_follows_ingest_and_remove(fresh_assistant, tmp_path):
     assert len(registry_for(fresh_assistant)) == 0
     f = tmp_path / "cong-van.txt"
-    f.write_text("Thực hiện Quyết định số 12/QĐ-UBND ngày 01/02/2024 của UBND tỉnh về việc thử nghiệm.\n",
-                 encoding="utf-8")
+    # Party numbers restart each term: one number, two documents told apart by their dates.
+    f.write_text("Thực hiện Quyết định số 12/QĐ-UBND ngày 01/02/2024 của UBND tỉnh về việc thử nghiệm.\n"
+                 "Nghị quyết số 05-NQ/ĐU ngày 10/3/2016 về công tác cán bộ nhiệm kỳ trước.\n"
+                 "Nghị quyết số 05-NQ/ĐU ngày 12/4/2021 về chuyển đổi số.\n", encoding="utf-8")
     fresh_assistant.ingest([f])
-    (e,) = registry_for(fresh_assistant).entries()
+    reg = registry_for(fresh_assistant)
+    e = reg.lookup("12/QĐ-UBND")
     assert (e["number"], e["dates"], e["subject"]) == ("12/QĐ-UBND", ["2024-02-01"], "về việc thử nghiệm")
+    assert reg.lookup("05-NQ/ĐU")["dates"] == ["2016-03-10", "2021-04-12"]
+    docs = check_text(fresh_assistant, "Nghị quyết số 05-NQ/ĐU ngày 12/4/2021; Nghị quyết số 05-NQ/ĐU ngày 12/4/2019")
+    first, second = docs["documents"]
+    assert first["status"] == "found" and first["subject"] == "về chuyển đổi số"
+    assert all("12/4/2021" in c["quote"] for c in first["citations"])
+    assert second["status"] == "date_mismatch" and second["corpus_dates"] == ["2016-03-10", "2021-04-12"]
     fresh_assistant.remove("cong-van.txt")
     assert len(registry_for(fresh_assistant)) == 0

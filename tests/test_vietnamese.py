@@ -69,7 +69,7 @@ def test_document_number_without_diacritics_has_same_key():
 
 
 @pytest.mark.parametrize("text", ["6/2025", "05/6 mục tiêu", "1Gb/s", "20-30 nhiệm vụ/năm", "6%/năm", "27/2/2025",
-                                  "số 50 UBND", "số 12 KH", "tổng số 142 nhiệm vụ"])
+                                  "số 50 UBND", "số 12 KH", "tổng số 142 nhiệm vụ", "QCVN 01:2021/BKHCN"])
 def test_prose_is_not_a_document_number(text):
     assert vn.find_docnums(text) == []
 

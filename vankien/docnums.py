@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from bisect import bisect_left
 from collections import Counter
+from itertools import accumulate
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -70,6 +72,8 @@ _SUBJECT_START = re.compile(
     re.IGNORECASE,
 )
 _DATE_LEAD = re.compile(r"[ \t,]*(?:\(\s*)?(?:ban hành\s+|ban hanh\s+)?(?:ngày|ngay)?\s*", re.IGNORECASE)
+_COMMA_LEAD = re.compile(r"[ \t,]*")
+DIGIT = re.compile(r"\d")
 _MAX_SUBJECT = 600
 _MAX_ISSUER_PHRASE = 120
 _MAX_SENTENCE_QUOTE = 400
@@ -108,7 +112,7 @@ def _symbol_parts(d: DocNumber) -> tuple[str, str]:
         return code, issuer
     first, _, rest = d.symbol.partition("-")
     if strip_accents(first).upper().rstrip("0123456789") in _TYPE_CODES:
-        return first, rest
+        return first, rest or first  # "80/2015/QH13": the law's code is its issuer too
     return "", first
 
 
@@ -124,7 +128,7 @@ def _type_of(text: str, d: DocNumber) -> tuple[str, bool]:
 def _date_after(text: str, pos: int) -> tuple[str, int] | None:
     """The date right after a number: ``… 1218/QĐ-UBND ngày 04/6/2025`` (also ``, ngày``)."""
     # "ngày 4 tháng 6 năm 2025" holds its own "ngày": try after the lead and after the comma alone
-    for start in (_DATE_LEAD.match(text, pos).end(), re.compile(r"[ \t,]*").match(text, pos).end()):
+    for start in (_DATE_LEAD.match(text, pos).end(), _COMMA_LEAD.match(text, pos).end()):
         m = DATE_RE.match(text, start)
         if m:
             if m.group("d"):
@@ -158,13 +162,14 @@ def _statement_end(text: str, pos: int, next_refs: list[DocNumber]) -> int:
             return i
         elif ch == ",":
             nxt = next((d for s, d in starts.items() if i < s <= i + 40), None)
-            if nxt is not None:
-                between = strip_accents(text[i + 1:nxt.start]).lower()
-                if re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}?(?:so\s*)?", between) and (
-                        not between.strip() or _TYPE_BEFORE.search(between) or between.strip() == "so"):
-                    return i
+            if nxt is not None and _LIST_NEXT.fullmatch(strip_accents(text[i + 1:nxt.start]).lower()):
+                return i
         i += 1
     return limit
+
+
+# Between a comma and the next number of a list: ", số ", ", Quyết định số ", ", ".
+_LIST_NEXT = re.compile(r"\s*(?:(?:" + "|".join(_TYPE_WORDS) + r")(?:\s+hanh dong)?\s+)?(?:so\s+)?")
 
 
 def _upper_follows(text: str, i: int) -> bool:
@@ -418,9 +423,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _document_mentions(text: str, chunks: list, source: str) -> list[Mention]:
     out: list[Mention] = []
-    covered: list[tuple[int, int]] = []
     for c in chunks:
-        covered.append((c.char_start, c.char_end))
         for ref in find_references(c.text):
             qs, qe = _quote_span(c.text, ref)
             out.append(Mention(ref, source, c.section, c.page, c.footnote, c.kind,
@@ -428,14 +431,19 @@ def _document_mentions(text: str, chunks: list, source: str) -> list[Mention]:
             _shift(ref, c.char_start)
     # Headings are not chunks ("1.11. Kết quả thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024"):
     # each is one line of the clean text; its section is the one of the chunk after it.
-    covered.sort()
+    chunks = sorted(chunks, key=lambda c: c.char_start)
+    starts = [c.char_start for c in chunks]
+    ends = list(accumulate((c.char_end for c in chunks), max))  # furthest end among chunks so far
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if not line.strip() or any(s < end and start < e for s, e in covered):
+        if not DIGIT.search(line):
             continue
-        after = next((c for c in chunks if c.char_start >= end), chunks[-1] if chunks else None)
+        k = bisect_left(starts, end)  # chunks[k:] start at or after the line's end
+        if k > 0 and ends[k - 1] > start:
+            continue  # some chunk overlaps the line
+        after = chunks[k] if k < len(chunks) else (chunks[-1] if chunks else None)
         for ref in find_references(line):
             qs, qe = _quote_span(line, ref)
             out.append(Mention(ref, source, after.section if after else "", after.page if after else None, None,

@@ -146,7 +146,8 @@ _PARTY = rf"(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_type>{_SEG})\s?/\s?(?P<p_iss>{
 # "số" and with a known type code, since "số 50 ..." is otherwise ordinary prose.
 TYPE_CODES = ("QĐ", "QD", "NQ", "KH", "CTr", "CT", "KL", "BC", "TB", "HD", "QC", "QyĐ", "TT", "NĐ", "ND", "ĐA", "DA", "TTr")
 _NOSLASH = (rf"(?<=[Ss][ốoỐO] )(?P<n_num>\d{{1,5}})\s(?P<n_sym>(?:{'|'.join(TYPE_CODES)}){_DASH}{_SEG}(?:{_DASH}{_SEG})*)")
-DOCNUM_RE = re.compile(rf"(?<![\w/])(?:{_PARTY}|{_STATE}|{_NOSLASH})(?![\w/])")
+# not after ":" either: "QCVN 01:2021/BKHCN" is a regulation code, not number 2021
+DOCNUM_RE = re.compile(rf"(?<![\w/:])(?:{_PARTY}|{_STATE}|{_NOSLASH})(?![\w/])")
 
 
 @dataclass(frozen=True)
