@@ -54,6 +54,8 @@ def test_canonical_number_token_finds_grouped_figure():
         ("số 3183/QĐ- UBND ngày", "3183/QĐ-UBND"),
         ("số 3183/QÐ–UBND ngày", "3183/QĐ-UBND"),  # eth and en-dash
         ("Văn bản số 2557/UBND-KTTH", "2557/UBND-KTTH"),
+        ("Nghị quyết số 50 NQ-CP ngày", "50/NQ-CP"),  # the slash left out
+        ("số 3756/UBND - KGVX ngày", "3756/UBND-KGVX"),
     ],
 )
 def test_document_numbers_are_single_terms(text, canonical):
@@ -66,11 +68,18 @@ def test_document_number_without_diacritics_has_same_key():
     assert vn.docnum_key("1218/QD-UBND") == vn.docnum_key("1218/QĐ-UBND")
 
 
-@pytest.mark.parametrize("text", ["6/2025", "05/6 mục tiêu", "1Gb/s", "20-30 nhiệm vụ/năm", "6%/năm", "27/2/2025"])
+@pytest.mark.parametrize("text", ["6/2025", "05/6 mục tiêu", "1Gb/s", "20-30 nhiệm vụ/năm", "6%/năm", "27/2/2025",
+                                  "số 50 UBND", "số 12 KH", "tổng số 142 nhiệm vụ", "QCVN 01:2021/BKHCN"])
 def test_prose_is_not_a_document_number(text):
     assert vn.find_docnums(text) == []
 
 
 def test_dates_equal_in_all_spellings():
-    isos = {vn.find_dates(s)[0][0] for s in ("4/6/2025", "04/6/2025", "04/06/2025", "ngày 4 tháng 6 năm 2025")}
+    isos = {vn.find_dates(s)[0][0] for s in ("4/6/2025", "04/6/2025", "04/06/2025", "ngày 4 tháng 6 năm 2025",
+                                              "4-6-2025", "04.06.2025", "ngay 4 thang 6 nam 2025")}
     assert isos == {"2025-06-04"}
+
+
+@pytest.mark.parametrize("text", ["2021-2025", "4/6-2025", "1.8.2", "32/13/2025", "giai đoạn 2020 - 2025"])
+def test_not_dates(text):
+    assert vn.find_dates(text) == []

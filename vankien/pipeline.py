@@ -10,6 +10,7 @@ from index.store import Index, IngestResult
 from ingest import collect_files
 from vankien import messages as msg
 from vankien.answer import Answer, Answerer, AnswerParams
+from vankien.docnums import answer_question as answer_docnum_question
 from vankien.errors import QuestionError
 from vankien.retrieve import HybridRetriever, RetrievalParams
 from vankien.settings import BUNDLED_CORPUS, Settings
@@ -69,7 +70,11 @@ class Assistant:
             q = self.validate(question)
         except QuestionError as e:
             return Answer(question if len(question or "") <= 200 else question[:200] + "…", "not_found", str(e), [], id=id)
-        hits = self.retriever.retrieve(q)
-        ans = self.answerer.answer(q, hits)
+        # A question naming a document number is answered from the registry of references
+        # (vankien.docnums); anything it cannot answer goes on to retrieval.
+        ans = answer_docnum_question(self, q)
+        if ans is None:
+            hits = self.retriever.retrieve(q)
+            ans = self.answerer.answer(q, hits)
         ans.id = id
         return ans

@@ -142,7 +142,12 @@ _DASH = r"\s?[-–—]\s?"
 _STATE = rf"(?P<s_num>\d{{1,5}})(?:/(?P<s_year>(?:19|20)\d\d))?\s?/\s?(?P<s_sym>{_SEG}(?:{_DASH}{_SEG})*)"
 # Party: 57-NQ/TW, 44-QĐ/ĐU, 02-NQ/ĐUK, 148-KH/TU
 _PARTY = rf"(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_type>{_SEG})\s?/\s?(?P<p_iss>{_SEG}(?:{_DASH}{_SEG})*)"
-DOCNUM_RE = re.compile(rf"(?<![\w/])(?:{_PARTY}|{_STATE})(?![\w/])")
+# A typed slip drops the slash: "Nghị quyết số 50 NQ-CP". Accepted only right after
+# "số" and with a known type code, since "số 50 ..." is otherwise ordinary prose.
+TYPE_CODES = ("QĐ", "QD", "NQ", "KH", "CTr", "CT", "KL", "BC", "TB", "HD", "QC", "QyĐ", "TT", "NĐ", "ND", "ĐA", "DA", "TTr")
+_NOSLASH = (rf"(?<=[Ss][ốoỐO] )(?P<n_num>\d{{1,5}})\s(?P<n_sym>(?:{'|'.join(TYPE_CODES)}){_DASH}{_SEG}(?:{_DASH}{_SEG})*)")
+# not after ":" either: "QCVN 01:2021/BKHCN" is a regulation code, not number 2021
+DOCNUM_RE = re.compile(rf"(?<![\w/:])(?:{_PARTY}|{_STATE}|{_NOSLASH})(?![\w/])")
 
 
 @dataclass(frozen=True)
@@ -201,12 +206,17 @@ def find_docnums(text: str, typed: bool = False) -> list[DocNumber]:
 
     >>> [d.canonical for d in find_docnums("QĐ số 3183/QĐ- UBND, KH 2004/ KH-UBND và 57-NQ/TW; 6/2025")]
     ['3183/QĐ-UBND', '2004/KH-UBND', '57-NQ/TW']
+    >>> [d.canonical for d in find_docnums("Nghị quyết số 50 NQ-CP ngày 17/4/2020; số 50 UBND")]
+    ['50/NQ-CP']
     """
     out: list[DocNumber] = []
     for m in DOCNUM_RE.finditer(text):
         if m.group("p_num"):
             sym_raw = f"{m.group('p_type')}/{m.group('p_iss')}"
             num, year, party = m.group("p_num"), None, True
+        elif m.group("n_num"):
+            sym_raw = m.group("n_sym")
+            num, year, party = m.group("n_num"), None, False
         else:
             sym_raw = m.group("s_sym")
             num, year, party = m.group("s_num"), m.group("s_year"), False
@@ -228,15 +238,21 @@ def docnum_key(text: str) -> str | None:
 
 # --- Dates ------------------------------------------------------------------
 
+# "04/6/2025", and as typed: "04-6-2025", "04.6.2025" (one separator throughout),
+# "ngày 4 tháng 6 năm 2025" with or without diacritics.
 DATE_RE = re.compile(
-    r"(?<!\d)(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})\s?/\s?(?P<y>(?:19|20)\d\d)(?!\d)"
-    r"|ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d\d)",
+    r"(?<![\d.,/-])(?P<d>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>(?:19|20)\d\d)(?!\d)"
+    r"|ng(?:ày|ay)\s+(?P<d2>\d{1,2})\s+th(?:áng|ang)\s+(?P<m2>\d{1,2})\s+n(?:ăm|am)\s+(?P<y2>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 
 
 def find_dates(text: str) -> list[tuple[str, int, int]]:
-    """Dates as ISO strings with spans: ``4/6/2025`` = ``04/06/2025`` -> ``2025-06-04``."""
+    """Dates as ISO strings with spans: ``4/6/2025`` = ``04/06/2025`` -> ``2025-06-04``.
+
+    >>> [d for d, _, _ in find_dates("04/6/2025, 4-6-2025, ngay 4 thang 6 nam 2025; 2021-2025, 1.8.2")]
+    ['2025-06-04', '2025-06-04', '2025-06-04']
+    """
     out = []
     for m in DATE_RE.finditer(text):
         d, mth, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (m.group("d2"), m.group("m2"), m.group("y2"))
