@@ -179,7 +179,10 @@ def build(assistant):
 
     def ask_api(question: str) -> dict:
         """Answer one question; returns the answer JSON (status, answer, citations)."""
-        return assistant.ask(question or "").to_dict()
+        try:
+            return assistant.ask(question or "").to_dict()
+        except VankienError as e:  # e.g. the Chroma server is down: the client gets the Vietnamese message
+            raise gr.Error(str(e)) from e
 
     def add_question(question, history):
         """Show the question at once (and clear the box); the answer follows in ``answer``."""
@@ -195,18 +198,21 @@ def build(assistant):
         if not question:
             yield history
             return
-        if streaming:
-            text = ""
-            for part in assistant.ask_stream(question):
-                if isinstance(part, str):
-                    # Either protocol works: cumulative text or successive pieces.
-                    text = part if part.startswith(text) else text + part
-                    history[-1] = {"role": "assistant", "content": render.streaming_html(text)}
-                else:
-                    history[-1] = {"role": "assistant", "content": render.answer_html(part.to_dict())}
-                yield history
-            return
-        history[-1] = {"role": "assistant", "content": render.answer_html(assistant.ask(question).to_dict())}
+        try:
+            if streaming:
+                text = ""
+                for part in assistant.ask_stream(question):
+                    if isinstance(part, str):
+                        # Either protocol works: cumulative text or successive pieces.
+                        text = part if part.startswith(text) else text + part
+                        history[-1] = {"role": "assistant", "content": render.streaming_html(text)}
+                    else:
+                        history[-1] = {"role": "assistant", "content": render.answer_html(part.to_dict())}
+                    yield history
+                return
+            history[-1] = {"role": "assistant", "content": render.answer_html(assistant.ask(question).to_dict())}
+        except VankienError as e:  # a problem the user can act on (store down, index busy): say it
+            history[-1] = {"role": "assistant", "content": render.notice_html(str(e), ok=False)}
         yield history
 
     def upload(files, progress=gr.Progress()):

@@ -144,4 +144,4 @@ def test_check_and_draft_render_escaped():
     draft = {"title": XSS_SCRIPT, "sections": [{"heading": "I. Kết quả", "paragraphs": [
         {"text": "Có 3.916 trạm BTS.", "citations": [{"source": "a.txt", "section": "1.8", "quote": "3.916 trạm"}]}]}]}
     out = render.draft_html(draft)
-    assert "<script" not in out and "[1]" in out and "3.916 trạm" in out
+    assert "<script" not in out and "[1]" in out and "<mark>3.916</mark> trạm" in out

@@ -207,7 +207,8 @@ def test_several_files_at_once_each_gets_its_result(page, app_assistant, tmp_pat
     assert {d["name"] for d in app_assistant.documents()} == before | {good_docx.name, good_txt.name}
     expect(page.locator("#vk-docs")).to_contain_text(good_txt.name)
     if SHOTS:
-        page.wait_for_timeout(800)  # let the progress overlay fade out before the picture
+        page.mouse.move(0, 0)  # no hover highlight on the button in the picture
+        page.wait_for_timeout(800)  # let the progress overlay fade out
         page.screenshot(path=str(Path(SHOTS) / "upload.png"), full_page=True)
 
 
@@ -219,6 +220,9 @@ def test_delete_document(page, app_assistant, tmp_path):
     page.get_by_role("tab", name=msg.UI_TAB_DOCS).click()
     expect(page.locator("#vk-docs")).to_contain_text(f.name)
 
+    # A click on the document's row picks it for deletion, as does the drop-down list.
+    page.locator("#vk-docs .virtual-body [role=gridcell][data-col='0']", has_text=f.name).click()
+    expect(page.locator("#vk-delete-pick input")).to_have_value(f.name)
     page.locator("#vk-delete-pick input").click()
     page.get_by_role("option", name=f.name).click()
     page.click("#vk-delete")

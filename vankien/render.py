@@ -326,21 +326,22 @@ def check_html(result: dict) -> str:
 def draft_html(draft: dict) -> str:
     """``vankien.draft.draft`` result: headings and paragraphs, each paragraph followed by
     its citation numbers; the citations themselves listed (expandable) at the end."""
-    cites: list[dict] = []
+    cites: list[tuple[dict, set[str]]] = []  # each with the figures of the paragraph citing it
     body = [f'<div class="vk-draft"><h2>{esc(draft.get("title", ""))}</h2>']
     for sec in draft.get("sections") or []:
         if sec.get("heading"):
             body.append(f"<h3>{esc(sec['heading'])}</h3>")
         for p in sec.get("paragraphs") or []:
             refs = []
+            keys = {f.key for f in figure_spans(p.get("text", ""))}
             for c in p.get("citations") or []:
                 if isinstance(c, dict):
-                    cites.append(c)
+                    cites.append((c, keys))
                     refs.append(f"[{len(cites)}]")
             marker = f' <sup class="vk-ref">{esc(" ".join(refs))}</sup>' if refs else ""
             body.append(f'<p>{esc_lines(p.get("text", ""))}{marker}</p>')
     if cites:
         body.append(f'<div class="vk-sources-title">{esc(msg.UI_SOURCES.format(n=len(cites)))}</div>')
-        body += [citation_html(c, i, set(), False) for i, c in enumerate(cites, 1)]
+        body += [citation_html(c, i, keys, False) for i, (c, keys) in enumerate(cites, 1)]
     body.append("</div>")
     return "".join(body)
