@@ -90,3 +90,89 @@ DRAFT_NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 DRAFT_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT_PLACE_DATE = "…, ngày … tháng … năm …"
 DRAFT_MARK = "DỰ THẢO"
+
+# App (Gradio): labels, buttons, notes
+APP_TITLE = "Vankien — Trợ lý tra cứu báo cáo"
+APP_SUBTITLE = (
+    "Hỏi đáp trên các báo cáo đã nạp. Mỗi câu trả lời kèm trích dẫn nguyên văn (tệp, mục, trang/chú thích); "
+    "mọi số liệu đều có trong đoạn trích dẫn. Chạy hoàn toàn offline."
+)
+UI_TAB_CHAT = "Hỏi đáp"
+UI_TAB_DOCS = "Tài liệu"
+UI_TAB_CHECK = "Kiểm tra số văn bản"
+UI_TAB_DRAFT = "Soạn dự thảo"
+UI_CHAT_LABEL = "Hội thoại"
+UI_CHAT_PLACEHOLDER = "Đặt câu hỏi về nội dung các báo cáo, ví dụ một số liệu, một văn bản hay một chỉ tiêu."
+UI_QUESTION_PLACEHOLDER = "Nhập câu hỏi rồi nhấn Enter…"
+UI_SEND = "Gửi"
+UI_CLEAR_CHAT = "Xóa hội thoại"
+UI_EXAMPLES = "Câu hỏi mẫu (bấm để hỏi)"
+UI_EXAMPLE_LABELS = ("Một số liệu", "Chi tiết trong chú thích", "Số văn bản", "Chỉ tiêu 2025–2030")
+UI_FIGURES = "Số liệu:"
+UI_SOURCES = "Nguồn trích dẫn ({n}):"
+UI_CITE_FILE = "Tệp:"
+UI_CITE_SECTION = "Mục:"
+UI_CITE_PAGE = "Trang:"
+UI_CITE_FOOTNOTE = "Chú thích số:"
+UI_CONFLICT_SOURCE = "Nguồn: {source} — {section}"
+UI_UPLOAD_LABEL = "Chọn tệp PDF, DOCX hoặc TXT (có thể chọn nhiều tệp; tối đa {limit_mb:.0f} MB mỗi tệp)"
+UI_UPLOAD_BUTTON = "Nạp vào kho"
+UI_UPLOAD_NONE = "Chưa chọn tệp nào."
+UI_UPLOAD_PROGRESS = "Đang nạp «{name}» ({i}/{n})"
+UI_DOCS_LABEL = "Tài liệu trong kho"
+UI_DOCS_HEADERS = ("Tên tài liệu", "Số đoạn", "Ngày nạp")
+UI_DELETE_PICK = "Chọn tài liệu cần xóa"
+UI_DELETE_BUTTON = "Xóa tài liệu"
+UI_DELETE_NONE = "Hãy chọn một tài liệu để xóa."
+UI_CHECK_INPUT = "Dán văn bản cần kiểm tra số, ký hiệu văn bản"
+UI_CHECK_BUTTON = "Kiểm tra"
+UI_CHECK_NONE = "Không tìm thấy số văn bản nào trong đoạn văn bản đã dán."
+UI_CHECK_FOUND = "Có trong tài liệu"
+UI_CHECK_DATE_MISMATCH = "Sai ngày"
+UI_CHECK_NOT_FOUND = "Không tìm thấy"
+UI_CHECK_HEADERS = ("Số văn bản", "Kết quả", "Loại", "Cơ quan ban hành", "Trích yếu", "Ngày trong tài liệu", "Gợi ý", "Trích dẫn")
+UI_DRAFT_TOPIC = "Chủ đề cần soạn"
+UI_DRAFT_BUTTON = "Soạn dự thảo"
+UI_DRAFT_DOWNLOAD = "Tải bản DOCX"
+UI_DRAFT_EMPTY = "Vui lòng nhập chủ đề cần soạn."
+UI_IN_DEVELOPMENT = "Tính năng đang được phát triển."
+UI_UPLOAD_TEXT_EMPTY = "Vui lòng dán văn bản cần kiểm tra."
+UI_THINKING = "Đang tìm câu trả lời…"
+# Gradio's own interface strings (it ships no Vietnamese): passed to launch(i18n=...).
+# Flat dotted keys are looked up before Gradio's built-in nested English ones.
+GRADIO_TRANSLATIONS = {
+    "upload_text.drop_file": "Thả tệp vào đây",
+    "upload_text.click_to_upload": "Bấm để chọn tệp",
+    "upload_text.drop_csv": "Thả tệp CSV vào đây",
+    "common.or": "hoặc",
+    "common.upload": "Tải lên",
+    "common.clear": "Xóa",
+    "common.remove": "Bỏ",
+    "common.download": "Tải xuống",
+    "common.error": "Lỗi",
+    "common.loading": "Đang tải",
+    "common.empty": "Trống",
+    "common.settings": "Cài đặt",
+    "common.submit": "Gửi",
+    "common.undo": "Hoàn tác",
+    "common.progress": "Tiến độ",
+    "errors.use_via_api": "Dùng qua API",
+    "errors.use_via_api_or_mcp": "Dùng qua API hoặc MCP",
+    "file.uploading": "Đang tải lên…",
+    "chatbot.clear": "Xóa",
+    "chatbot.retry": "Thử lại",
+    "chatbot.undo": "Hoàn tác",
+    "chatbot.copy_message": "Sao chép",
+    "chatbot.copied_message": "Đã sao chép",
+    "chat_interface.conversation": "Hội thoại",
+    "chat_interface.chatbot": "Hội thoại",
+    "status.queue_position": "Đang chờ: {position}/{size}",
+    "blocks.waiting_for_inputs": "Đang chờ tải tệp lên xong, vui lòng thử lại.",
+    "blocks.lost_connection": "Mất kết nối; đang kết nối lại…",
+    "dataframe.sort_column": "Sắp xếp cột",
+    "dataframe.sort_ascending": "Tăng dần",
+    "dataframe.sort_descending": "Giảm dần",
+    "dataframe.clear_sort": "Bỏ sắp xếp",
+    "dataframe.filter": "Lọc",
+    "dataframe.clear_filter": "Bỏ lọc",
+}

@@ -45,8 +45,11 @@ class Assistant:
             results.append(self.index.ingest_file(f, progress=cb))
         return results
 
-    def ingest_upload(self, path: Path, display_name: str) -> IngestResult:
-        return self.index.ingest_file(path, name=display_name)
+    def ingest_upload(self, path: Path, display_name: str,
+                      progress: Callable[[int, int], None] | None = None) -> IngestResult:
+        """One uploaded file, stored under the name the user sees; ``progress(done, total)``
+        follows the embedding of its chunks."""
+        return self.index.ingest_file(path, name=display_name, progress=progress)
 
     def documents(self) -> list[dict]:
         return self.index.documents()
