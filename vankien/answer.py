@@ -66,6 +66,7 @@ class AnswerParams:
     max_answer_chars: int = 600
     sentence_chars: int = 360  # quote the whole sentence around the chosen clause up to this length
     passages: int = 5
+    unknown_word_weight: float = 1.0
     unit_weight: float = 1.2  # question-term coverage of the clause itself
     passage_weight: float = 0.0  # ... and of its whole passage (with section titles)
 
@@ -92,6 +93,13 @@ class Answerer:
         idf = self.index.lexical.term_idf(q_terms) if q_terms else {}
         known = {t: w for t, w in idf.items() if w > 0}
         foreign = _is_foreign(question, idf)
+        if not foreign and p.unknown_word_weight:
+            # A syllable the corpus never uses ("xổ số", "Paris") is what the question is
+            # about: it counts against coverage with the weight of the rarest word.
+            top = max(known.values(), default=1.0)
+            for t, w in idf.items():
+                if w == 0 and "_" not in t and t.isalpha():
+                    known[t] = p.unknown_word_weight * top
         folded_q = strip_accents(question).lower()
         wants_figure = bool(_WANTS_FIGURE.search(folded_q))
         wants_date = bool(_WANTS_DATE.search(folded_q))
