@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
-from vankien.retrieve import Hit
-from vankien.vietnamese import find_docnums, find_numbers, has_diacritics, strip_accents, tokenize
+from vankien.retrieve import Hit, is_foreign
+from vankien.vietnamese import canonical_number, find_docnums, find_numbers, has_diacritics, strip_accents, tokenize
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 _QUESTION_WORDS = set(
@@ -62,7 +62,8 @@ class Answer:
 class AnswerParams:
     min_coverage: float = 0.55  # IDF-weighted share of question terms the passage must hold
     min_dense_foreign: float = 0.78  # e5 similarity needed for a question in another language
-    conflict_ratio: float = 0.9  # a second figure must score this close to count as a conflict
+    conflict_ratio: float = 0.8  # a second figure must score this close to count as a conflict
+    conflict_min_idf: float = 2.5  # ... for a subject phrase this distinctive (not "nhiệm vụ")
     max_answer_chars: int = 600
     sentence_chars: int = 360  # quote the whole sentence around the chosen clause up to this length
     passages: int = 5
@@ -92,7 +93,7 @@ class Answerer:
         q_terms = _content_terms(question)
         idf = self.index.lexical.term_idf(q_terms) if q_terms else {}
         known = {t: w for t, w in idf.items() if w > 0}
-        foreign = _is_foreign(question, idf)
+        foreign = is_foreign(question, idf)
         if not foreign and p.unknown_word_weight:
             # A syllable the corpus never uses ("xổ số", "Paris") is what the question is
             # about: it counts against coverage with the weight of the rarest word.
@@ -142,7 +143,7 @@ class Answerer:
         if not self._answerable(question, best, known, idf, q_docnums, foreign, wants_figure):
             return self._not_found(question)
 
-        rival = self._conflicting(best, units, wants_figure)
+        rival = self._conflicting(best, units, wants_figure, known)
         if rival is not None:
             cites = [_cite(best), _cite(rival)]
             text = "\n".join(
@@ -188,7 +189,9 @@ class Answerer:
                 u.score = -1.0
                 continue
             v = np.asarray(self.index.embed_model.get_text_embedding(u.text))
-            u.score = float(q @ v) + 0.3 * u.hit.score + (0.02 if wants_figure and find_numbers(u.text) else 0.0)
+            u.score = float(q @ v) + 0.3 * u.hit.score
+            if wants_figure:
+                u.score += 0.05 if find_numbers(u.text) else -0.2
 
     def _answerable(self, question: str, best: _Unit, known: dict[str, float], idf: dict[str, float],
                     q_docnums: set[str], foreign: bool, wants_figure: bool) -> bool:
@@ -214,24 +217,29 @@ class Answerer:
                 return False
         return best.coverage >= p.min_coverage
 
-    def _conflicting(self, best: _Unit, units: list[_Unit], wants_figure: bool) -> _Unit | None:
-        """Another passage, from another section, that scores as well and gives a different figure."""
+    def _conflicting(self, best: _Unit, units: list[_Unit], wants_figure: bool, q_weights: dict[str, float]) -> _Unit | None:
+        """Another passage, from another section of the same part of the report, scoring
+        about as well, that gives a different figure for the same subject: the words right
+        before both figures are the same, and are a distinctive phrase of the question
+        ("toàn trình: 764" / "toàn trình là 908"). Results 2020-2025 and targets 2025-2030
+        sit in different parts, so they never count as a conflict."""
         if not wants_figure:
             return None
-        best_nums = {m.group(0) for m in find_numbers(best.text)}
-        if not best_nums:
+        q_terms = {t for t, w in q_weights.items() if "_" in t and w >= self.params.conflict_min_idf}
+        best_pairs = _figure_subjects(best.text, q_terms)
+        if not best_pairs:
             return None
-        key_phrases = {t for t in best.matched if "_" in t}
-        if len(key_phrases) < 2:
-            return None
-        for u in units[1:6]:
+        part = best.hit.chunk.section.split(" > ", 1)[0]
+        for u in units[1:8]:
             if u.hit.chunk.section == best.hit.chunk.section or u.hit.chunk.id == best.hit.chunk.id:
                 continue
-            if u.score < self.params.conflict_ratio * best.score or not key_phrases <= u.matched:
+            if u.hit.chunk.section.split(" > ", 1)[0] != part:
                 continue
-            nums = {m.group(0) for m in find_numbers(u.text)}
-            if nums and not nums & best_nums:
-                return u
+            if u.score < self.params.conflict_ratio * best.score:
+                continue
+            for subject, value in _figure_subjects(u.text, q_terms):
+                if any(subject == s and value != v for s, v in best_pairs):
+                    return u
         return None
 
     def _checked(self, ans: Answer) -> Answer:
@@ -263,15 +271,6 @@ def _coverage(weights: dict[str, float], terms: set[str]) -> float:
     return sum(w for t, w in weights.items() if t in terms) / total
 
 
-def _is_foreign(question: str, idf: dict[str, float]) -> bool:
-    """A question in another language (English): no diacritics and most of its
-    words unknown to the corpus."""
-    words = [t for t in idf if "_" not in t and not t[0].isdigit()]
-    if not words or has_diacritics(question):
-        return False
-    return sum(1 for t in words if idf[t] == 0) / len(words) > 0.5
-
-
 def _names(question: str) -> list[str]:
     """Latin-script names and acronyms the question asks about (VNPT, Viettel, PII),
     not Vietnamese words that happen to be capitalised."""
@@ -285,13 +284,33 @@ def _names(question: str) -> list[str]:
     return out
 
 
-_VOWELS = set("aeiouy")
 
 
 def _is_syllable(w: str) -> bool:
     """Rough test for a Vietnamese syllable written without diacritics (Vinh, Phuc)."""
     low = w.lower()
     return len(low) <= 7 and bool(re.fullmatch(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?", low))
+
+
+_FILLER = {"la", "dat", "co", "gom", "duoc", "tong", "so", "khoang", "tren", "gan", "hon", "voi"}
+
+
+def _figure_subjects(text: str, phrases: set[str]) -> list[tuple[tuple[str, ...], str]]:
+    """(the two words before a figure, the figure) for figures whose two subject words
+    form one of ``phrases``: ``"toàn trình là 908 dịch vụ"`` -> ``[(("toan", "trinh"), "908")]``.
+    Document numbers and dates are not figures here."""
+    out = []
+    for d in reversed(find_docnums(text)):
+        text = text[: d.start] + " " * (d.end - d.start) + text[d.end:]
+    text = re.sub(r"\d{1,2}/\d{1,2}(?:/\d{4})?", lambda m: " " * len(m.group(0)), text)
+    for m in find_numbers(text):
+        words = [w for w in strip_accents(text[max(0, m.start() - 60):m.start()]).lower().split()]
+        words = [re.sub(r"\W", "", w) for w in words]
+        words = [w for w in words if w and w not in _FILLER]
+        subject = tuple(words[-2:])
+        if len(subject) == 2 and "_".join(subject) in phrases:
+            out.append((subject, canonical_number(m.group(0).rstrip("%")) or m.group(0)))
+    return out
 
 
 def _answer_units(text: str) -> list[tuple[int, int]]:

@@ -53,7 +53,7 @@ class HybridRetriever:
         hits = [Hit(chunks[cid], s, d.get(cid, 0.0), lx.get(cid, 0.0)) for cid, s in fused[:depth] if cid in chunks]
         if p.coverage_weight and hits:
             weights = self._term_weights(question)
-            if weights:
+            if weights and not is_foreign(question, self.index.lexical.term_idf(list(dict.fromkeys(tokenize(question))))):
                 total = sum(weights.values())
                 for h in hits:
                     terms = set(tokenize(h.chunk.index_text()))
@@ -89,3 +89,16 @@ def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], p: Re
             for cid, s in ranked:
                 scores[cid] = scores.get(cid, 0.0) + w * ((s - lo) / span if hi > lo else 1.0)
     return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+def is_foreign(question: str, idf: dict[str, float]) -> bool:
+    """A question in another language (English): no diacritics and most of its
+    words unknown to the corpus. Term overlap means little for it.
+
+    >>> is_foreign("How many BTS stations?", {"how": 0.0, "many": 0.0, "bts": 3.0, "stations": 0.0})
+    True
+    """
+    words = [t for t in idf if "_" not in t and not t[0].isdigit()]
+    if not words or has_diacritics(question):
+        return False
+    return sum(1 for t in words if idf[t] == 0) / len(words) > 0.5
