@@ -24,22 +24,30 @@ def load_questions(path: Path = QUESTIONS) -> list[dict]:
 
 def evaluate(assistant, questions: list[dict], retrieval=None, k: int = 10) -> dict:
     """Run every question through retrieval and answering; return per-question rows."""
-    from eval.score import evidence_hit, score_answer
+    from eval.score import evidence_hit
     from vankien.retrieve import HybridRetriever
 
     retriever = HybridRetriever(assistant.index, retrieval) if retrieval else assistant.retriever
     sources = {d["name"]: assistant.index.catalog.text(d["sha256"]) for d in assistant.documents()}
     rows = []
-    for q in questions:
-        hits = retriever.retrieve(q["question"], top_k=k)
-        rank = evidence_hit(q, [h.chunk.text for h in hits]) if q.get("answerable", True) else None
-        ans = assistant.answerer.answer(q["question"], hits[: assistant.retriever.params.top_k]).to_dict()
-        ans["id"] = q["id"]
-        v = score_answer(q, ans, sources)
-        rows.append({"id": q["id"], "kind": q["kind"], "answerable": q.get("answerable", True), "rank": rank,
-                     "status": ans["status"], "correct": v.correct, "reasons": v.reasons,
-                     "uncited": v.uncited_numbers, "answer": ans["answer"]})
+    saved, assistant.retriever = assistant.retriever, retriever  # answers go through the whole Assistant.ask
+    try:
+        for q in questions:
+            hits = retriever.retrieve(q["question"], top_k=k)
+            rank = evidence_hit(q, [h.chunk.text for h in hits]) if q.get("answerable", True) else None
+            rows.append(_row(q, rank, assistant.ask(q["question"], id=q["id"]).to_dict(), sources))
+    finally:
+        assistant.retriever = saved
     return {"rows": rows}
+
+
+def _row(q: dict, rank, ans: dict, sources: dict) -> dict:
+    from eval.score import score_answer
+
+    v = score_answer(q, ans, sources)
+    return {"id": q["id"], "kind": q["kind"], "answerable": q.get("answerable", True), "rank": rank,
+            "status": ans["status"], "correct": v.correct, "reasons": v.reasons,
+            "uncited": v.uncited_numbers, "answer": ans["answer"]}
 
 
 def summarize(rows: list[dict]) -> dict:

@@ -27,7 +27,10 @@ _WANTS_FIGURE = re.compile(
     r"\b(bao nhieu|may|ty le|so luong|tong so|so tien|kinh phi|phan tram|dat bao|how many|how much|what percentage|"
     r"percent|rate|number of|total|amount)\b"
 )
-_WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|luc nao|thoi gian nao|when|what date|which date|dated)\b")
+_WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|when|what date|which date|dated)\b")
+# "là quyết định số mấy?", "kế hoạch số bao nhiêu?", "which decision"
+_WANTS_DOCNUM = re.compile(r"\b(so may|so bao nhieu|so hieu|ky hieu|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
+                           r"which decision|which plan|which resolution|document number)\b")
 
 
 @dataclass
@@ -104,6 +107,7 @@ class Answerer:
         folded_q = strip_accents(question).lower()
         wants_figure = bool(_WANTS_FIGURE.search(folded_q))
         wants_date = bool(_WANTS_DATE.search(folded_q))
+        wants_docnum = bool(_WANTS_DOCNUM.search(folded_q))
         q_docnums = {d.key for d in find_docnums(question, typed=True)}
         years = [t for t in idf if re.fullmatch(r"(19|20)\d\d", t)]
 
@@ -126,8 +130,10 @@ class Answerer:
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
                 if wants_figure:
                     score += 0.3 if has_num else -0.3
-                if wants_date and re.search(r"\d{1,2}/\d{1,2}/\d{4}", text):
-                    score += 0.3
+                if wants_date:
+                    score += 0.3 if re.search(r"\d{1,2}/\d{1,2}/\d{4}", text) else -0.3
+                if wants_docnum:
+                    score += 0.3 if find_docnums(text) else -0.3
                 if q_docnums & unit_terms:
                     score += 0.5
                 score += 0.3 * year_share(chunk_terms)
