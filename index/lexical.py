@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from vankien.vietnamese import tokenize
+from vankien.vietnamese import TOKENIZER_VERSION, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ class LexicalIndex:
         """Load the index saved for ``generation``, or build and save it."""
         import bm25s
 
-        target = folder / f"gen-{generation}"
+        target = folder / f"gen-{generation}-t{TOKENIZER_VERSION}"
         if (target / "ids.json").exists():
             try:
                 bm25 = bm25s.BM25.load(str(target), mmap=True, show_progress=False)

@@ -146,6 +146,7 @@ class Answerer:
             self._rescore_by_meaning(question, units, wants_figure)
         units.sort(key=lambda u: -u.score)
         best = units[0]
+
         if not self._answerable(question, best, known, idf, q_docnums, foreign, wants_figure):
             return self._not_found(question)
 
@@ -218,7 +219,7 @@ class Answerer:
         for name in _names(question):
             if not set(tokenize(name)) & chunk_terms:
                 return False
-        for m in re.finditer(r"(?<!^)\b([A-ZĐÀ-Ỹ][\wÀ-ỹ]*)", question):
+        for m in re.finditer(r"(?<!^)\b([A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\b", question):  # Titlecase, not acronyms
             if idf.get(strip_accents(m.group(1)).lower()) == 0:
                 return False
         return best.coverage >= p.min_coverage

@@ -270,7 +270,11 @@ def iso_to_vn(iso: str) -> str:
 
 # --- Tokens for lexical search ----------------------------------------------
 
+# Bump when tokenize() changes: cached BM25 indexes are keyed on it.
+TOKENIZER_VERSION = 2
+
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_AMP_ABBR = re.compile(r"\b([A-ZĐ]{1,4})&([A-ZĐ]{1,4})\b")
 
 
 def tokenize(text: str, bigrams: bool = True) -> list[str]:
@@ -298,6 +302,9 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
         c = canonical_number(raw)
         if c and c != raw:
             terms.append(c)
+    # "KH&CN" is also written "KHCN": index the joined form too.
+    for m in _AMP_ABBR.finditer(rest):
+        terms.append(_strip_word((m.group(1) + m.group(2)).lower()))
     prev = None
     for m in _TOKEN.finditer(rest):
         w = m.group(0)
