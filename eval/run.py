@@ -60,6 +60,8 @@ def summarize(rows: list[dict]) -> dict:
     out["unanswerable_not_found"] = sum(r["status"] == "not_found" for r in rows if not r["answerable"])
     out["unanswerable"] = sum(1 for r in rows if not r["answerable"])
     out["uncited_answers"] = sum(1 for r in rows if r["uncited"])
+    # an answer given where the scorer wanted another (wrong passage or clause): worse than not_found
+    out["wrong_answers"] = sum(1 for r in rows if r["status"] != "not_found" and not r["correct"])
     by_kind = defaultdict(list)
     for r in rows:
         by_kind[r["kind"]].append(r)
@@ -92,13 +94,14 @@ def render(main: dict, variants: dict[str, dict], naive: dict | None, settings_d
     lines = ["## Quality (`vankien eval`)", "",
              f"{main['n']} questions ({main['answerable']} answerable, {main['unanswerable']} unanswerable), "
              f"eval/questions.jsonl; run took {seconds:.0f} s on 2 CPU cores.", "",
-             "| pipeline | hit@1 | hit@5 | MRR | end-to-end correct | unanswerable → not_found | answers with an uncited number |",
-             "|---|---|---|---|---|---|---|"]
+             "| pipeline | hit@1 | hit@5 | MRR | end-to-end correct | answered but wrong | unanswerable → not_found | answers with an uncited number |",
+             "|---|---|---|---|---|---|---|---|"]
 
     def row(name, s):
         nf = f"{s['unanswerable_not_found']}/{s['unanswerable']}" if "unanswerable" in s else "–"
         unc = str(s.get("uncited_answers", "–"))
-        return f"| {name} | {_fmt(s['hit@1'])} | {_fmt(s['hit@5'])} | {_fmt(s['mrr'])} | {_fmt(s['correct'])} | {nf} | {unc} |"
+        wrong = str(s.get("wrong_answers", "–"))
+        return f"| {name} | {_fmt(s['hit@1'])} | {_fmt(s['hit@5'])} | {_fmt(s['mrr'])} | {_fmt(s['correct'])} | {wrong} | {nf} | {unc} |"
 
     lines.append(row("**vankien** (hybrid, extractive)", main))
     if naive:
