@@ -127,7 +127,7 @@ class Index:
     def _embed(self, doc: ParsedDocument, progress) -> list[list[float]]:
         texts = [c.embed_text() for c in doc.chunks]
         out: list[list[float]] = []
-        batch = 8  # e5 pads a batch to its longest text; small batches waste less
+        batch = 32  # per progress update; the model embeds one text at a time, two at once
         for i in range(0, len(texts), batch):
             out.extend(self.embed_model.get_text_embedding_batch(texts[i:i + batch]))
             if progress:

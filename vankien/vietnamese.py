@@ -111,6 +111,7 @@ def parse_number(raw: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=65_536)  # babel's parser is the slowest step of tokenize(); figures repeat
 def canonical_number(raw: str) -> str | None:
     """Canonical token for a figure: ``3.916`` -> ``3916``, ``82,56%`` -> ``82.56``,
     ``05`` -> ``5``. None when not a Vietnamese number."""
