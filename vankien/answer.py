@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.retrieve import Hit, is_foreign
-from vankien.vietnamese import canonical_number, find_docnums, find_numbers, has_diacritics, strip_accents, tokenize
+from vankien.vietnamese import canonical_number, find_docnums, find_numbers, has_diacritics, strip_accents, term_set, tokenize
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 _QUESTION_WORDS = set(
@@ -120,13 +119,13 @@ class Answerer:
         units: list[_Unit] = []
         for rank, hit in enumerate(hits[: p.passages]):
             c = hit.chunk
-            chunk_terms = _terms(c.index_text())
+            chunk_terms = term_set(c.index_text())
             if q_docnums and not q_docnums & chunk_terms:
                 continue  # a question about 1218/QĐ-UBND is not answered from another document
             cov_chunk = _coverage(known, chunk_terms)
             for s, e in _answer_units(c.text):
                 text = c.text[s:e]
-                unit_terms = _terms(text)
+                unit_terms = term_set(text)
                 cov_unit = _coverage(known, unit_terms)
                 has_num = bool(find_numbers(text))
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
@@ -207,7 +206,7 @@ class Answerer:
         p = self.params
         if q_docnums:
             return True  # the unit was kept only if its chunk holds that number
-        chunk_terms = set(tokenize(best.hit.chunk.index_text()))
+        chunk_terms = term_set(best.hit.chunk.index_text())
         # Years in the question must be in the passage: "năm 2019" is not "năm 2025".
         for t in idf:
             if re.fullmatch(r"(19|20)\d\d", t) and t not in chunk_terms:
@@ -261,13 +260,6 @@ class Answerer:
 
     def _not_found(self, question: str) -> Answer:
         return Answer(question, "not_found", msg.NOT_FOUND, [])
-
-
-@lru_cache(maxsize=8192)
-def _terms(text: str) -> frozenset[str]:
-    """Search terms of a passage or clause. Cached (speed only): the same passages
-    come back question after question, and tokenizing them was ~1/3 of answer()."""
-    return frozenset(tokenize(text))
 
 
 def _content_terms(question: str) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ingest import Chunk
 from index.store import Index
-from vankien.vietnamese import has_diacritics, strip_accents, tokenize
+from vankien.vietnamese import has_diacritics, strip_accents, term_set, tokenize
 
 
 @dataclass
@@ -56,7 +56,7 @@ class HybridRetriever:
             if weights and not is_foreign(question, self.index.lexical.term_idf(list(dict.fromkeys(tokenize(question))))):
                 total = sum(weights.values())
                 for h in hits:
-                    terms = set(tokenize(h.chunk.index_text()))
+                    terms = term_set(h.chunk.index_text())
                     h.score += p.coverage_weight * sum(w for t, w in weights.items() if t in terms) / total
                 hits.sort(key=lambda h: -h.score)
         return hits[:k]

@@ -321,3 +321,10 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
             terms.append(prev + "_" + flat)
         prev = flat
     return terms
+
+
+@lru_cache(maxsize=8192)
+def term_set(text: str) -> frozenset[str]:
+    """``set(tokenize(text))``, cached (speed only): the same passages come back
+    question after question, and tokenizing them was ~1/3 of answering."""
+    return frozenset(tokenize(text))
