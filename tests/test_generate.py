@@ -174,8 +174,14 @@ def test_check_strips_markers_before_the_guard(assistant):
     assert ans.guard == "passed" and ans.citations == [passages[1]]
 
 
-def test_stop_sequences_cut_recited_passages():
-    assert "\n[" in STOP and "\nCâu hỏi:" in STOP
+def test_recited_prompt_or_passage_falls_back(assistant):
+    """Passing the figure guard is not enough for text that only copies the prompt back."""
+    ext, passages = _setup(assistant, BTS)
+    heading = passages[0].section.rsplit(" > ", 1)[-1]
+    recited = check(ext, f"[1] ({heading}) {passages[0].quote[:80]}", passages)
+    echoed = check(ext, "Quy tắc:\n- Trả lời ngắn gọn bằng tiếng Việt, một đoạn văn.\n- ví dụ [1] hoặc [2].", passages)
+    assert _is_fallback(recited, ext) and _is_fallback(echoed, ext)
+    assert "\n[" in STOP and "Câu hỏi:" in STOP  # and generation stops before it gets that far
 
 
 # --- the factory and the HTTP backends' errors ---------------------------------

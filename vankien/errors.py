@@ -35,4 +35,3 @@ class LLMUnavailableError(VankienError, ImportError):
     """The LLM backend cannot run: its optional package is missing or its server is down.
 
     Also an ImportError, so ``except ImportError`` around an optional backend still works."""
-

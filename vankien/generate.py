@@ -35,11 +35,11 @@ from vankien.vietnamese import strip_accents
 
 log = logging.getLogger(__name__)
 
-# Completion-style prompts have no end-of-turn token: stop where the model would
-# start a new question or recite the passages ("\n[2] (heading) …": a line that starts
-# with a marker is a copied passage, not a claim with its citation), and at the usual
-# end-of-turn tags.
-STOP = ["\nCâu hỏi:", "\nCác đoạn trích", "\n[", "\n\n\n", "<end_of_turn>", "<|im_end|>", "<|eot_id|>", "</s>"]
+# Completion-style prompts have no end-of-turn token: stop where the model would start
+# a new question or recite the prompt or the passages ("\n[2] (heading) …": a line that
+# starts with a marker is a copied passage, not a claim with its citation), and at the
+# usual end-of-turn tags.
+STOP = ["Câu hỏi:", "Quy tắc:", "Các đoạn trích", "\n[", "\n\n\n", "<end_of_turn>", "<|im_end|>", "<|eot_id|>", "</s>"]
 PASSAGES = 4
 
 # "[1]", "[1, 3]", "[2; 4]"; four-digit "[2025]" is a figure, not a citation
@@ -69,9 +69,8 @@ def render_prompt(question: str, passages: list[Citation]) -> str:
     """prompts/answer.txt with the passages as ``[n] (heading) text`` lines."""
     lines = []
     for n, p in enumerate(passages, 1):
-        head = p.section.rsplit(" > ", 1)[-1] if p.section else p.source
         label = f"Chú thích {p.footnote}. " if p.footnote else ""
-        lines.append(f"[{n}] ({head}) {label}{' '.join(p.quote.split())}")
+        lines.append(f"[{n}] ({_heading(p)}) {label}{' '.join(p.quote.split())}")
     return load_prompt("answer").format(passages="\n".join(lines), question=question.strip())
 
 
@@ -82,39 +81,56 @@ def check(extractive: Answer, text: str, passages: list[Citation]) -> Answer:
     the answer's citation list, as the CLI and the UI number citations.
     """
     text = text.strip()
-    reason = None
     used: list[int] = []
+    bad_refs: list[int] = []
 
     def renumber(m: re.Match) -> str:
-        nonlocal reason
         out = []
         for part in re.split(r"[,;]", m.group(1)):
             n = int(part)
             if not 1 <= n <= len(passages):
-                reason = f"cites [{n}], which does not exist"
+                bad_refs.append(n)
                 return m.group(0)
             if n not in used:
                 used.append(n)
             out.append(str(used.index(n) + 1))
         return "[" + ", ".join(dict.fromkeys(out)) + "]"
 
+    reason, detail = None, ""
     if not text:
-        reason = "empty answer"
+        reason = "empty"
     elif _REFUSAL.search(strip_accents(text).lower()):
-        reason = "the model refused while the passages answer the question"
+        reason = "refusal"  # the extractive step found the answer in these passages
+    elif _recites(text, passages):
+        reason = "recitation"  # the prompt or a passage copied back, not an answer
     else:
         text = _MARK.sub(renumber, text)
-        if reason is None and not used:
+        if bad_refs:
+            reason, detail = "bad citation", str(bad_refs)
+        elif not used:
             reason = "no citation"
     cited = [passages[n - 1] for n in used]
     if reason is None:
         bad = unsupported_figures(_MARK.sub(" ", text), cited)
         if bad:
-            reason = f"figures not in the cited passages: {bad}"
+            reason, detail = "unsupported figures", str(bad)
     if reason is not None:
-        log.info("LLM answer rejected (%s): %r", reason, text[:300])
+        # the reason is for the log and the eval (eval/llm_guard.py counts them)
+        log.info("LLM answer rejected (%s %s): %r", reason, detail, text[:300], extra={"guard_reason": reason})
         return dataclasses.replace(extractive, guard="fallback")
     return Answer(extractive.question, "answered", text, cited, id=extractive.id, guard="passed")
+
+
+def _recites(text: str, passages: list[Citation]) -> bool:
+    """The model echoed the prompt's rules or a passage header ``[n] (heading)``."""
+    rules = [ln.strip() for ln in load_prompt("answer").splitlines() if len(ln.strip()) > 12 and "{" not in ln]
+    if any(r in text for r in rules):
+        return True
+    return any(f"[{n}] ({_heading(p)})" in text for n, p in enumerate(passages, 1))
+
+
+def _heading(p: Citation) -> str:
+    return p.section.rsplit(" > ", 1)[-1] if p.section else p.source
 
 
 def _asks_model(extractive: Answer) -> bool:

@@ -42,7 +42,7 @@ QUESTION_NO_WORDS = "Câu hỏi không có từ nào để tìm kiếm. Vui lòn
 ANSWER_PREFIX = "Theo {source} ({section}): "
 CONFLICT_INTRO = "Tài liệu có {n} số liệu khác nhau cho nội dung này:"
 CONFLICT_ITEM = "• Mục «{section}»: {quote}"
-GUARD_FALLBACK = "(Câu trả lời của mô hình ngôn ngữ có số liệu không khớp nguồn; hiển thị trích dẫn gốc.)"
+GUARD_FALLBACK = "(Câu trả lời của mô hình ngôn ngữ không khớp hoặc không trích dẫn đúng nguồn; hiển thị trích dẫn gốc.)"
 
 # Optional LLM backend (VANKIEN_LLM)
 LLM_SPEC_INVALID = (
