@@ -107,6 +107,10 @@ def cmd_ask(args, settings: Settings) -> int:
         print(_dump(ans.to_dict()))
     else:
         print(ans.answer)
+        if ans.guard == "fallback":
+            from vankien import messages as msg
+
+            print(msg.GUARD_FALLBACK)
         for i, c in enumerate(ans.citations, 1):
             where = c.section + (f", trang {c.page}" if c.page else "") + (f", chú thích {c.footnote}" if c.footnote else "")
             print(f"[{i}] {c.source} — {where}\n    «{c.quote}»")

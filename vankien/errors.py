@@ -25,3 +25,13 @@ class StoreUnavailableError(VankienError):
 
 class QuestionError(VankienError):
     """The question cannot be searched (empty, too long, no words)."""
+
+
+class LLMConfigError(VankienError):
+    """VANKIEN_LLM names an unknown backend or a model that is not there."""
+
+
+class LLMUnavailableError(VankienError, ImportError):
+    """The LLM backend cannot run: its optional package is missing or its server is down.
+
+    Also an ImportError, so ``except ImportError`` around an optional backend still works."""

