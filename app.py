@@ -200,12 +200,10 @@ def build(assistant):
             return
         try:
             if streaming:
-                text = ""
-                for part in assistant.ask_stream(question):
-                    if isinstance(part, str):
-                        # Either protocol works: cumulative text or successive pieces.
-                        text = part if part.startswith(text) else text + part
-                        history[-1] = {"role": "assistant", "content": render.streaming_html(text)}
+                # ("partial", text so far) drafts, unchecked; then ("final", Answer) after the guard
+                for kind, part in assistant.ask_stream(question):
+                    if kind == "partial":
+                        history[-1] = {"role": "assistant", "content": render.streaming_html(part)}
                     else:
                         history[-1] = {"role": "assistant", "content": render.answer_html(part.to_dict())}
                     yield history

@@ -281,8 +281,8 @@ def test_draft_tab(page):
 
 
 class _StreamingAssistant:
-    """An assistant with the ``ask_stream`` seam a language-model backend adds: partial
-    text first, then the final Answer (here the extractive one, word by word)."""
+    """An assistant with the ``Assistant.ask_stream`` protocol: ("partial", text so far)
+    drafts, then ("final", Answer) (here the extractive one, word by word)."""
 
     def __init__(self, inner):
         self._inner = inner
@@ -296,8 +296,8 @@ class _StreamingAssistant:
         words = final.answer.split(" ")
         for i in range(1, len(words) + 1, 4):
             time.sleep(0.05)  # let the browser see the partial states
-            yield " ".join(words[:i])
-        yield final
+            yield "partial", " ".join(words[:i])
+        yield "final", final
 
 
 def test_streamed_answer_ends_with_citations(browser, app_assistant):
