@@ -218,3 +218,15 @@ def test_make_llm_builds_http_backends(tmp_path):
     assert isinstance(b, OpenAICompatBackend) and b.mode == "completions" and b.base == "http://127.0.0.1:9/v1"
     o = make_llm(make_settings(tmp_path, llm="ollama:qwen3:4b"))
     assert isinstance(o, OllamaBackend) and o.model == "qwen3:4b" and o.url == "http://127.0.0.1:11434"
+
+
+def test_llm_server_down_still_answers_extractively(assistant):
+    """A model server that is down costs fluency, never the answer."""
+    from vankien.pipeline import Assistant
+
+    down = OpenAICompatBackend("m", url=f"http://127.0.0.1:{_closed_port()}/v1")
+    a = Assistant(assistant.settings, index=assistant.index, llm=down)
+    ans = a.ask("Tổng số trạm BTS tính đến tháng 6/2025 là bao nhiêu?")
+    assert ans.status == "answered" and "3.916" in ans.answer and ans.guard == "fallback"
+    kinds = [k for k, _ in a.ask_stream("Tổng số trạm BTS tính đến tháng 6/2025 là bao nhiêu?")]
+    assert kinds[-1] == "final"

@@ -14,6 +14,7 @@ from vankien.docnums import answer_question as answer_docnum_question
 from vankien.errors import QuestionError
 from vankien.generate import generate, generate_stream
 from vankien.llm import LLMBackend, make_llm
+from vankien.errors import LLMUnavailableError
 from vankien.retrieve import HybridRetriever, RetrievalParams
 from vankien.settings import BUNDLED_CORPUS, Settings
 
@@ -86,7 +87,13 @@ class Assistant:
             ans = self.answerer.answer(q, hits)
         ans.id = id
         if self.llm is not None:
-            ans = generate(q, hits, ans, self.llm)
+            try:
+                ans = generate(q, hits, ans, self.llm)
+            except LLMUnavailableError as e:
+                # The extractive answer is always available: a model server that is down
+                # costs fluency, never the answer.
+                log.warning("LLM unavailable, answering extractively: %s", e)
+                ans.guard = "fallback"
         return ans
 
     def ask_stream(self, question: str, id: str | None = None) -> Iterator[tuple[str, str | Answer]]:
@@ -103,4 +110,9 @@ class Assistant:
         hits = self.retriever.retrieve(q)
         ans = self.answerer.answer(q, hits)
         ans.id = id
-        yield from generate_stream(q, hits, ans, self.llm)
+        try:
+            yield from generate_stream(q, hits, ans, self.llm)
+        except LLMUnavailableError as e:
+            log.warning("LLM unavailable, answering extractively: %s", e)
+            ans.guard = "fallback"
+            yield "final", ans
