@@ -105,7 +105,8 @@ def render(main: dict, variants: dict[str, dict], naive: dict | None, settings_d
 
     lines.append(row("**vankien** (hybrid, extractive)", main))
     if naive:
-        lines.append(row("naive llama-index (1024-token chunks, dense top-2, top chunk as answer)", naive))
+        lines.append(row("naive llama-index (1024-token chunks, dense top-2, top chunk as answer; "
+                         "correct = gold anywhere in that chunk, no citation check)", naive))
     lines += ["", "By question kind (vankien):", "", "| kind | n | hit@1 | hit@5 | MRR | correct |", "|---|---|---|---|---|---|"]
     for kind, s in main["by_kind"].items():
         lines.append(f"| {kind} | {s['n']} | {_fmt(s['hit@1'])} | {_fmt(s['hit@5'])} | {_fmt(s['mrr'])} | {_fmt(s['correct'])} |")
@@ -124,7 +125,7 @@ def naive_quality(assistant, questions: list[dict]) -> dict | None:
         from eval.naive import build_naive
     except ImportError:
         return None
-    from eval.score import evidence_hit, score_answer
+    from eval.score import evidence_hit
 
     from vankien.settings import BUNDLED_CORPUS
 
@@ -139,10 +140,11 @@ def naive_quality(assistant, questions: list[dict]) -> dict | None:
         top = texts[0] if texts else ""
         ans = {"status": "answered" if top else "not_found", "answer": top,
                "citations": []}
-        v = score_answer(q, ans, {})
+        # Lenient on purpose: it has no citations to check, so "correct" is every gold
+        # string somewhere in the top chunk (and it never says not_found).
+        ok = bool(top) and q.get("answerable", True) and all(g in top for g in q.get("gold", []))
         rows.append({"id": q["id"], "kind": q["kind"], "answerable": q.get("answerable", True), "rank": rank,
-                     "status": ans["status"], "correct": v.correct and bool(top) and q.get("answerable", True) and
-                     all(g in top for g in q.get("gold", [])), "reasons": v.reasons, "uncited": [], "answer": top})
+                     "status": ans["status"], "correct": ok, "reasons": [], "uncited": [], "answer": top})
     return summarize(rows)
 
 
@@ -170,11 +172,11 @@ def cmd_eval(args, settings) -> int:
     if not args.quick:
         base = a.retriever.params
         for name, params in {
-            "relative-score α=0.5 (default)": base,
+            f"relative-score α={base.alpha} (default)": base,
             "no coverage rerank": replace(base, coverage_weight=0.0),
-            "no accent-free α": replace(base, accentless_alpha=None),
-            "relative-score α=0.3": replace(base, alpha=0.3),
-            "relative-score α=0.7": replace(base, alpha=0.7),
+            "relative-score α=0.4": replace(base, alpha=0.4),
+            "relative-score α=0.5": replace(base, alpha=0.5),
+            "relative-score α=0.8": replace(base, alpha=0.8),
             "RRF (k=60)": replace(base, fusion="rrf"),
             "BM25 only": replace(base, alpha=0.0),
             "dense only": replace(base, alpha=1.0),

@@ -6,7 +6,7 @@ an option because the eval compares both (eval/RESULTS.md).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ingest import Chunk
 from index.store import Index
@@ -23,14 +23,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class RetrievalParams:
-    alpha: float = 0.5  # weight of the dense side in relative-score fusion
+    alpha: float = 0.6  # weight of the dense side in relative-score fusion
     fusion: str = "relative"  # relative | rrf
     candidates: int = 30  # per retriever, before fusion
     top_k: int = 8
     rrf_k: int = 60
     coverage_weight: float = 1.0  # rerank: + weight * IDF-weighted share of question terms in the passage
     rerank_depth: int = 20
-    accentless_alpha: float | None = None  # alpha for a query typed without diacritics (e5 reads those poorly)
 
 
 class HybridRetriever:
@@ -43,8 +42,6 @@ class HybridRetriever:
         k = top_k or p.top_k
         lexical = self.index.lexical.search(question, p.candidates)
         dense = self.index.vectors.query(self.index.query_embedding(question), p.candidates)
-        if p.accentless_alpha is not None and not has_diacritics(question) and lexical:
-            p = replace(p, alpha=p.accentless_alpha)
         fused = fuse(dense, lexical, p)
         depth = max(k * 2, p.rerank_depth if p.coverage_weight else 0)
         ids = [cid for cid, _ in fused[:depth]]
