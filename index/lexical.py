@@ -43,6 +43,8 @@ class LexicalIndex:
             ids.append(cid)
             corpus.append(array("i", [vocab.setdefault(t, len(vocab)) for t in tokenize(text) or ["∅"]]))
         bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        # bm25s sets its own logger to DEBUG: "Building index from IDs" would reach the user's stderr
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
         bm25.index((corpus, vocab), show_progress=False)
         return cls(bm25, ids)
 
