@@ -43,3 +43,24 @@ ANSWER_PREFIX = "Theo {source} ({section}): "
 CONFLICT_INTRO = "Tài liệu có {n} số liệu khác nhau cho nội dung này:"
 CONFLICT_ITEM = "• Mục «{section}»: {quote}"
 GUARD_FALLBACK = "(Câu trả lời của mô hình ngôn ngữ có số liệu không khớp nguồn; hiển thị trích dẫn gốc.)"
+
+# Reliability (ingest conversions, store shared between processes)
+FILE_CONVERTED = "Tệp «{name}» dùng bảng mã {encoding}; đã tự chuyển sang Unicode khi nạp."
+STORE_WAITING = (
+    "Kho dữ liệu tại {path} đang được một tiến trình khác dùng (ví dụ «vankien serve» hoặc một lần nạp khác); "
+    "đang chờ… Muốn nhiều tiến trình cùng dùng một kho, hãy chạy máy chủ Chroma (VANKIEN_CHROMA_URL)."
+)
+STORE_IN_USE = (
+    "Kho dữ liệu tại {path} đang được một tiến trình khác dùng và chưa được giải phóng. "
+    "Hãy dừng tiến trình đó (ví dụ «vankien serve») rồi thử lại, hoặc dùng máy chủ Chroma (VANKIEN_CHROMA_URL) "
+    "để nhiều tiến trình cùng dùng một kho."
+)
+FILE_NAME_UNSAFE = (
+    "Tên tệp «{name}» không hợp lệ: tên không được chứa đường dẫn (/ hoặc \\) hay ký tự điều khiển. "
+    "Hãy đổi tên tệp rồi nạp lại."
+)
+STORE_INCOMPLETE = (
+    "Kho vector ({where}) thiếu dữ liệu so với danh mục tài liệu ({vectors} vector, cần ít nhất {chunks}): "
+    "có thể máy chủ Chroma đã được khởi động với thư mục dữ liệu khác. Hãy dùng đúng thư mục đó, "
+    "hoặc xóa các tài liệu (vankien remove) rồi nạp lại."
+)
