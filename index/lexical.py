@@ -22,13 +22,15 @@ class LexicalIndex:
     def __init__(self, bm25, ids: list[str]):
         self.bm25 = bm25
         self.ids = ids
-        self.vocab = bm25.vocab_dict
+        self.vocab = bm25.vocab_dict if bm25 is not None else {}
 
     @classmethod
     def build(cls, items: list[tuple[str, str]]) -> "LexicalIndex":
         """``items`` are (chunk id, index text)."""
         import bm25s
 
+        if not items:  # every document removed: bm25s cannot index an empty corpus
+            return cls(None, [])
         bm25 = bm25s.BM25(k1=1.2, b=0.75)
         corpus = [tokenize(text) or ["∅"] for _, text in items]
         bm25.index(corpus, show_progress=False)
@@ -48,6 +50,8 @@ class LexicalIndex:
             except (OSError, ValueError) as e:
                 log.warning("BM25 cache %s unreadable (%s); rebuilding", target, e)
         index = cls.build(list(items_fn()))
+        if index.bm25 is None:
+            return index
         tmp = folder / f".tmp-{generation}"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True, exist_ok=True)

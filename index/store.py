@@ -89,10 +89,16 @@ class Index:
             where = self.settings.chroma_url or str(self.settings.chroma_path)
             raise IndexMismatchError(msg.STORE_INCOMPLETE.format(where=where, vectors=vectors, chunks=chunks))
 
+    def release_store(self) -> None:
+        """Let go of Chroma (embedded: frees the folder for another process, e.g. the CLI
+        while a long-lived process waits); it reopens on next use."""
+        with self._vectors_guard:
+            if self._vectors is not None:
+                self._vectors.close()
+                self._vectors = None
+
     def close(self) -> None:
-        if self._vectors is not None:
-            self._vectors.close()
-            self._vectors = None
+        self.release_store()
         self.catalog.close()
 
     # --- manifest -------------------------------------------------------------
