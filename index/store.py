@@ -153,7 +153,7 @@ class Index:
 
     def ingest_file(self, path: Path, name: str | None = None, progress: Callable[[int, int], None] | None = None) -> IngestResult:
         """Add one file. Raises IngestError (index unchanged) when it cannot be read."""
-        name = check_display_name(name or path.name)
+        name = check_display_name(path.name if name is None else name)
         check_file(path, name, self.settings.max_file_mb)
         sha = file_sha256(path)
         if self.catalog.has(sha):

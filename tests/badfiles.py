@@ -19,7 +19,8 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-# A few sentences of the bundled report (section 1.8), so the decoded text is real text.
+# Sentences of the bundled report (section 1.8), then words whose letters trip naive
+# detectors (uâ, oă, uơ look like VNI marks when Windows-1258 is read as Windows-1252).
 SENTENCES = (
     "Cộng hòa xã hội chủ nghĩa Việt Nam. "
     "Hạ tầng viễn thông, hạ tầng số được đầu tư phát triển, tổng mức đầu tư ước đạt 350 tỷ đồng, "
@@ -231,4 +232,13 @@ def legacy_txt(folder: Path, encoding: str) -> Path:
     encoder = {"tcvn3": encode_tcvn3, "vni": encode_vni, "cp1258": encode_cp1258}[encoding]
     out = folder / f"van-ban-{encoding}.txt"
     out.write_bytes(encoder(SENTENCES * 3))
+    return out
+
+
+def legacy_as_utf8_txt(folder: Path, encoding: str) -> Path:
+    """A TCVN3/VNI file once opened as Windows-1252 and saved as UTF-8 ("ViÖt Nam"):
+    valid UTF-8 that is still unreadable."""
+    encoder = {"tcvn3": encode_tcvn3, "vni": encode_vni}[encoding]
+    out = folder / f"van-ban-{encoding}-luu-utf8.txt"
+    out.write_text(encoder(SENTENCES * 3).decode("cp1252"), encoding="utf-8")
     return out
