@@ -47,7 +47,8 @@ class Settings:
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides) -> "Settings":
         """Read ``VANKIEN_HOME``, ``VANKIEN_CHROMA_URL``, ``VANKIEN_EMBED_MODEL``,
-        ``VANKIEN_LLM``, ``VANKIEN_LLM_URL``, ``VANKIEN_MAX_FILE_MB``, ``VANKIEN_LOCK_WAIT_S``.
+        ``VANKIEN_LLM``, ``VANKIEN_LLM_URL``, ``VANKIEN_MAX_FILE_MB``, ``VANKIEN_LOCK_WAIT_S``,
+        ``VANKIEN_CHROMA_COLLECTION``.
 
         ``VANKIEN_HOME`` defaults to ``./.vankien`` (the current directory), so a
         checkout keeps its data next to it and a test can point it at a temp dir.
@@ -62,6 +63,8 @@ class Settings:
             llm_url=env.get("VANKIEN_LLM_URL") or None,
             max_file_mb=float(env.get("VANKIEN_MAX_FILE_MB") or 50.0),
             lock_wait_s=float(env.get("VANKIEN_LOCK_WAIT_S") or 300.0),
+            # one collection per VANKIEN_HOME: several homes can share one Chroma server
+            collection=env.get("VANKIEN_CHROMA_COLLECTION") or "vankien",
         )
         return replace(s, **overrides) if overrides else s
 
