@@ -18,6 +18,15 @@ from vankien.vietnamese import tokenize
 log = logging.getLogger(__name__)
 
 
+def _bm25s():
+    """bm25s, with its logger left to the application: it sets itself to DEBUG on import,
+    which prints "Building index from tokens" on every catalog change."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.NOTSET)
+    return bm25s
+
+
 class LexicalIndex:
     def __init__(self, bm25, ids: list[str]):
         self.bm25 = bm25
@@ -27,7 +36,7 @@ class LexicalIndex:
     @classmethod
     def build(cls, items: list[tuple[str, str]]) -> "LexicalIndex":
         """``items`` are (chunk id, index text)."""
-        import bm25s
+        bm25s = _bm25s()
 
         if not items:  # every document removed: bm25s cannot index an empty corpus
             return cls(None, [])
@@ -39,7 +48,7 @@ class LexicalIndex:
     @classmethod
     def load_or_build(cls, folder: Path, generation: int, items_fn) -> "LexicalIndex":
         """Load the index saved for ``generation``, or build and save it."""
-        import bm25s
+        bm25s = _bm25s()
 
         target = folder / f"gen-{generation}"
         if (target / "ids.json").exists():
