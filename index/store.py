@@ -69,12 +69,15 @@ class Index:
     def vectors(self):
         """Chroma, opened on first use: ``vankien docs`` needs only the catalog, so it
         works while the Chroma server is down or another process owns the embedded store."""
+        return self._open_vectors(self.settings.lock_wait_s)
+
+    def _open_vectors(self, wait_s: float):
         if self._vectors is None:
             with self._vectors_guard:
                 if self._vectors is None:
                     from index.vector_store import VectorStore
 
-                    store = VectorStore(self.settings, self.manifest)
+                    store = VectorStore(self.settings, self.manifest, wait_s=wait_s)
                     self._check_complete(store)
                     self._vectors = store
         return self._vectors
@@ -137,9 +140,11 @@ class Index:
 
     def _sweep_if_idle(self) -> None:
         """At open: sweep a dead writer's vectors unless a live writer holds the lock
-        (its pending rows are its own; it, or the next writer, sweeps the rest)."""
+        (its pending rows are its own; it, or the next writer, sweeps the rest) or
+        another process owns the embedded store. Nothing here waits."""
         try:
             with self.write_lock(wait=False):
+                self._open_vectors(wait_s=0)
                 self._sweep_pending()
         except VankienError as e:  # INDEX_BUSY, or the store is not reachable now
             log.info("pending vectors left for the next writer: %s", e)
@@ -160,6 +165,10 @@ class Index:
             doc = next(d for d in self.catalog.documents() if d["sha256"] == sha)
             return IngestResult(doc["name"], sha, "unchanged", doc["chunks"], msg.ALREADY_INGESTED.format(name=doc["name"]))
         doc = parse_file(path, self.settings.chunking, name=name, max_mb=self.settings.max_file_mb)
+        # Lock order is always: embedded store (process owner), then write lock. The other
+        # order could hold write.lock while waiting for a store owned by the app, whose
+        # own upload then waits for write.lock.
+        self._open_vectors(self.settings.lock_wait_s)
         with self.write_lock():
             self._sweep_pending()
             if self.catalog.has(doc.sha256):  # another process won the race
@@ -189,6 +198,7 @@ class Index:
         docs = self.catalog.find(name_or_sha)
         if not docs:
             raise VankienError(msg.DOC_NOT_FOUND.format(name=name_or_sha))
+        self._open_vectors(self.settings.lock_wait_s)  # store, then write lock (see ingest_file)
         with self.write_lock():
             for d in docs:
                 self.catalog.delete_document(d["sha256"])

@@ -125,13 +125,15 @@ def open_collection(settings: Settings, manifest: dict, client=None):
 class VectorStore:
     """Adds, deletes and queries chunk vectors; ``doc_id`` is the file's sha256."""
 
-    def __init__(self, settings: Settings, manifest: dict):
+    def __init__(self, settings: Settings, manifest: dict, wait_s: float | None = None):
+        """``wait_s``: how long to wait for another process to free an embedded store
+        (default ``settings.lock_wait_s``)."""
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         self.settings = settings
         self._owner = None if settings.chroma_url else settings.chroma_path.with_name("chroma.lock")
         if self._owner:
-            StoreOwner.acquire(self._owner, settings.lock_wait_s)
+            StoreOwner.acquire(self._owner, settings.lock_wait_s if wait_s is None else wait_s)
         try:
             self.client = open_client(settings)
             self.collection = open_collection(settings, manifest, self.client)
