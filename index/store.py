@@ -175,8 +175,11 @@ class Index:
                 return IngestResult(name, doc.sha256, "unchanged", len(doc.chunks), msg.ALREADY_INGESTED.format(name=name))
             replaces = [d["sha256"] for d in self.catalog.documents() if d["name"] == name]
             self.catalog.mark_pending(doc.sha256)
+            stored = 0
             for batch, embeddings in self._embed_batches(doc, progress):
                 self.vectors.add(doc.sha256, batch, embeddings)
+                stored += len(batch)
+                log.info("%s: %d/%d chunks stored (pending)", name, stored, len(doc.chunks))
             self.catalog.commit_document(doc, replaces)
             for old in replaces:
                 self.vectors.delete(old)

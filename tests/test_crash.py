@@ -84,7 +84,7 @@ class Home:
 
 
 class StderrWatch:
-    """Collects a child's stderr as it comes (the progress bar: "16/271")."""
+    """Collects a child's stderr as it comes (``-v`` logs "16/271 chunks stored")."""
 
     def __init__(self, proc: subprocess.Popen):
         self.text = ""
@@ -96,7 +96,7 @@ class StderrWatch:
             self.text += chunk.decode("utf-8", errors="replace")
 
     def stored(self) -> int:
-        done = re.findall(r"(\d+)/(\d+) \[", self.text)
+        done = re.findall(r"(\d+)/(\d+) chunks stored", self.text)
         return int(done[-1][0]) if done else 0
 
 
@@ -110,13 +110,13 @@ def _wait_until(cond, proc: subprocess.Popen, what: str, timeout: float = 600) -
 
 def test_sigkill_mid_ingest_leaves_all_or_nothing(chroma_mode, tmp_path):
     home = Home(tmp_path / "home", chroma_mode)
-    proc = home.start("ingest", str(REPORT))
+    proc = home.start("-v", "ingest", str(REPORT))
     watch = StderrWatch(proc)
     try:
         _wait_until(lambda: home.catalog("SELECT sha256 FROM pending"), proc, "the write started")
         if chroma_mode:  # the server can be asked while the writer runs
             _wait_until(lambda: home.vector_count() >= STARTED, proc, f"{STARTED} vectors in Chroma")
-        else:  # the embedded folder cannot: the progress bar counts stored chunks
+        else:  # the embedded folder cannot: the writer's log counts stored chunks
             _wait_until(lambda: watch.stored() >= STARTED, proc, f"{STARTED} chunks stored")
     finally:
         proc.send_signal(signal.SIGKILL)
