@@ -20,11 +20,20 @@ from vankien.vietnamese import TOKENIZER_VERSION, tokenize
 log = logging.getLogger(__name__)
 
 
+def _bm25s():
+    """bm25s, with its logger left to the application: it sets itself to DEBUG on import,
+    which prints "Building index from tokens" on every catalog change."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.NOTSET)
+    return bm25s
+
+
 class LexicalIndex:
     def __init__(self, bm25, ids: list[str]):
         self.bm25 = bm25
         self.ids = ids
-        self.vocab = bm25.vocab_dict
+        self.vocab = bm25.vocab_dict if bm25 is not None else {}
 
     @classmethod
     def build(cls, items: Iterable[tuple[str, str]]) -> "LexicalIndex":
@@ -34,7 +43,7 @@ class LexicalIndex:
         of term strings held every term as a Python string at once (about 6 GB at
         1,000 reports, 84 M terms); 4-byte ids need 0.3 GB. Same index either way.
         """
-        import bm25s
+        bm25s = _bm25s()
 
         vocab: dict[str, int] = {}
         ids: list[str] = []
@@ -42,16 +51,16 @@ class LexicalIndex:
         for cid, text in items:
             ids.append(cid)
             corpus.append(array("i", [vocab.setdefault(t, len(vocab)) for t in tokenize(text) or ["∅"]]))
+        if not ids:  # every document removed: bm25s cannot index an empty corpus
+            return cls(None, [])
         bm25 = bm25s.BM25(k1=1.2, b=0.75)
-        # bm25s sets its own logger to DEBUG: "Building index from IDs" would reach the user's stderr
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
         bm25.index((corpus, vocab), show_progress=False)
         return cls(bm25, ids)
 
     @classmethod
     def load_or_build(cls, folder: Path, generation: int, items_fn) -> "LexicalIndex":
         """Load the index saved for ``generation``, or build and save it."""
-        import bm25s
+        bm25s = _bm25s()
 
         target = folder / f"gen-{generation}-t{TOKENIZER_VERSION}"
         if (target / "ids.json").exists():
@@ -62,6 +71,8 @@ class LexicalIndex:
             except (OSError, ValueError) as e:
                 log.warning("BM25 cache %s unreadable (%s); rebuilding", target, e)
         index = cls.build(items_fn())
+        if index.bm25 is None:
+            return index
         tmp = folder / f".tmp-{generation}"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True, exist_ok=True)

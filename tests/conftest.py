@@ -59,3 +59,24 @@ def fresh_assistant(tmp_path, embed_model):
 def eval_questions() -> list[dict]:
     with (ROOT / "eval" / "questions.jsonl").open(encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    """A real ``chroma run`` (tests/chroma_server.py) on a free loopback port, stopped
+    after the module; ``.restart()`` brings it back on the same port and data."""
+    from tests.chroma_server import ChromaServer
+
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server") / "data")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module", params=["embedded", "server"])
+def chroma_mode(request):
+    """Run a module's tests in both Chroma modes: ``None`` (embedded, the default) or
+    the URL of the module's ``chroma_server`` (VANKIEN_CHROMA_URL)."""
+    if request.param == "embedded":
+        return None
+    return request.getfixturevalue("chroma_server").url

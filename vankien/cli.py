@@ -177,6 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:
+        # pypdf warns in English about the very files we then report in Vietnamese.
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
     settings = Settings.from_env()
     try:
         return args.func(args, settings) or 0

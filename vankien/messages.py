@@ -187,3 +187,25 @@ LLM_EXTRA_MISSING = "Chưa cài llama-cpp-python cho VANKIEN_LLM=llama-cpp:… H
 LLM_MODEL_MISSING = "Không tìm thấy tệp mô hình «{path}» (VANKIEN_LLM). Hãy kiểm tra lại đường dẫn tới tệp .gguf."
 LLM_DOWN = "Không kết nối được máy chủ mô hình ngôn ngữ tại {url}. Hãy kiểm tra máy chủ đã chạy chưa (VANKIEN_LLM_URL)."
 LLM_SERVER_ERROR = "Máy chủ mô hình ngôn ngữ tại {url} báo lỗi {status}: {detail}"
+
+
+# Reliability (ingest conversions, store shared between processes)
+FILE_CONVERTED = "Tệp «{name}» dùng bảng mã {encoding}; đã tự chuyển sang Unicode khi nạp."
+STORE_WAITING = (
+    "Kho dữ liệu tại {path} đang được một tiến trình khác dùng (ví dụ «vankien serve» hoặc một lần nạp khác); "
+    "đang chờ… Muốn nhiều tiến trình cùng dùng một kho, hãy chạy máy chủ Chroma (VANKIEN_CHROMA_URL)."
+)
+STORE_IN_USE = (
+    "Kho dữ liệu tại {path} đang được một tiến trình khác dùng và chưa được giải phóng. "
+    "Hãy dừng tiến trình đó (ví dụ «vankien serve») rồi thử lại, hoặc dùng máy chủ Chroma (VANKIEN_CHROMA_URL) "
+    "để nhiều tiến trình cùng dùng một kho."
+)
+FILE_NAME_UNSAFE = (
+    "Tên tệp «{name}» không hợp lệ: tên không được chứa đường dẫn (/ hoặc \\) hay ký tự điều khiển. "
+    "Hãy đổi tên tệp rồi nạp lại."
+)
+STORE_INCOMPLETE = (
+    "Kho vector ({where}) thiếu dữ liệu so với danh mục tài liệu ({vectors} vector, cần ít nhất {chunks}): "
+    "có thể máy chủ Chroma đã được khởi động với thư mục dữ liệu khác. Hãy dùng đúng thư mục đó, "
+    "hoặc xóa các tài liệu (vankien remove) rồi nạp lại."
+)

@@ -43,11 +43,13 @@ class Settings:
     max_file_mb: float = 50.0
     max_question_chars: int = 2000
     top_k: int = 8
+    lock_wait_s: float = 300.0  # how long a process waits for another to free the embedded store
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides) -> "Settings":
         """Read ``VANKIEN_HOME``, ``VANKIEN_CHROMA_URL``, ``VANKIEN_EMBED_MODEL``,
-        ``VANKIEN_LLM``, ``VANKIEN_LLM_URL``, ``VANKIEN_LLM_MAX_TOKENS``, ``VANKIEN_MAX_FILE_MB``.
+        ``VANKIEN_LLM``, ``VANKIEN_LLM_URL``, ``VANKIEN_LLM_MAX_TOKENS``, ``VANKIEN_MAX_FILE_MB``,
+        ``VANKIEN_LOCK_WAIT_S``, ``VANKIEN_CHROMA_COLLECTION``.
 
         ``VANKIEN_HOME`` defaults to ``./.vankien`` (the current directory), so a
         checkout keeps its data next to it and a test can point it at a temp dir.
@@ -62,6 +64,9 @@ class Settings:
             llm_url=env.get("VANKIEN_LLM_URL") or None,
             llm_max_tokens=int(env.get("VANKIEN_LLM_MAX_TOKENS") or 256),
             max_file_mb=float(env.get("VANKIEN_MAX_FILE_MB") or 50.0),
+            lock_wait_s=float(env.get("VANKIEN_LOCK_WAIT_S") or 300.0),
+            # one collection per VANKIEN_HOME: several homes can share one Chroma server
+            collection=env.get("VANKIEN_CHROMA_COLLECTION") or "vankien",
         )
         return replace(s, **overrides) if overrides else s
 
