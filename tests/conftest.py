@@ -80,3 +80,15 @@ def chroma_mode(request):
     if request.param == "embedded":
         return None
     return request.getfixturevalue("chroma_server").url
+
+
+@pytest.fixture(scope="session")
+def cli_home(assistant, tmp_path_factory):
+    """A copy of the session's home for CLI subprocesses: an embedded Chroma folder
+    belongs to one process at a time (index/vector_store.py StoreOwner), and this
+    test process holds the session's."""
+    import shutil
+
+    home = tmp_path_factory.mktemp("cli-home")
+    shutil.copytree(assistant.settings.home, home, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.lock"))
+    return home

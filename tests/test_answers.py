@@ -52,8 +52,8 @@ def test_every_number_in_answers_is_cited(assistant, eval_questions):
         assert unsupported_figures(ans.answer, ans.citations) == [], q["id"]
 
 
-def test_ask_jsonl_cli(assistant):
-    env = dict(os.environ, VANKIEN_HOME=str(assistant.settings.home))
+def test_ask_jsonl_cli(cli_home):
+    env = dict(os.environ, VANKIEN_HOME=str(cli_home))
     lines = "\n".join(json.dumps({"id": i, "question": q}, ensure_ascii=False) for i, q in
                       [("a", "Tổng số trạm BTS tính đến tháng 6/2025 là bao nhiêu?"), ("b", "Ai là Tổng thống Mỹ năm 1990?")])
     r = subprocess.run([sys.executable, "-m", "vankien.cli", "ask", "--jsonl"], input=lines, capture_output=True,

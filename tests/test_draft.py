@@ -203,8 +203,8 @@ def _cli(args, home):
                           env=env, timeout=600)
 
 
-def test_cli_draft(assistant, tmp_path):
-    home = assistant.settings.home  # the session's index: read only, nothing is re-embedded
+def test_cli_draft(cli_home, tmp_path):
+    home = cli_home  # a copy of the session's index: nothing is re-embedded
     out = tmp_path / "du-thao-cds.docx"
     r = _cli(["draft", "chuyển đổi số", "--json", "--out", str(out)], home)
     assert r.returncode == 0, r.stderr
