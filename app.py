@@ -368,7 +368,9 @@ def serve(assistant, host: str = "127.0.0.1", port: int = 7860, block: bool = Tr
     (``.close()`` stops it), for tests and scripts."""
     enforce_offline()
     demo = build(assistant)
-    demo.queue(default_concurrency_limit=1)
+    # Answering is CPU-bound: ASK_CONCURRENCY workers (eval/RESULTS.md, load sweep) and a
+    # bounded backlog, so that past ~6 s of waiting a client hears "queue full" at once.
+    demo.queue(default_concurrency_limit=1, max_size=64)
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=not block,
                 **launch_options(assistant))
     return demo
