@@ -505,6 +505,8 @@ def bench_scale(report: Path, questions: list[dict], sizes: list[int], work: Pat
         lat = measure_questions(assistant, questions, real_source=report.name)
         row["latency"] = lat.summary()
         py = [sys.executable, "-m", "vankien.cli", "ask", "--jsonl"]
+        # An embedded Chroma folder belongs to one process: let the CLI have it (reopens on next use).
+        index.release_store()
         row["startup_s"] = run_process(py, _env(home)).wall_s
         row["ask_peak_rss_mb"] = run_process(py, _env(home), stdin=work / "questions-in.jsonl").peak_rss_mb
         row["disk_mb"] = _du_mb(home)
