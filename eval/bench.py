@@ -459,7 +459,9 @@ def bench_scale(report: Path, questions: list[dict], sizes: list[int], work: Pat
     settings = Settings.from_env({"VANKIEN_HOME": str(home)})
 
     timed = TimedEmbedding(model)
-    got = Index(settings, embed_model=timed).vectors.collection.get(include=["documents", "embeddings"])
+    first = Index(settings, embed_model=timed)
+    got = first.vectors.collection.get(include=["documents", "embeddings"])
+    first.close()  # an embedded Chroma folder belongs to one open store at a time
     sources = list(zip(got["documents"], [list(map(float, e)) for e in got["embeddings"]]))
     proxy = ProxyEmbedding(model, sources)
     calib_texts: list[str] = []
@@ -505,8 +507,8 @@ def bench_scale(report: Path, questions: list[dict], sizes: list[int], work: Pat
         lat = measure_questions(assistant, questions, real_source=report.name)
         row["latency"] = lat.summary()
         py = [sys.executable, "-m", "vankien.cli", "ask", "--jsonl"]
-        # An embedded Chroma folder belongs to one process: let the CLI have it (reopens on next use).
-        index.release_store()
+        # An embedded Chroma folder belongs to one process: let the CLI have it.
+        index.close()
         row["startup_s"] = run_process(py, _env(home)).wall_s
         row["ask_peak_rss_mb"] = run_process(py, _env(home), stdin=work / "questions-in.jsonl").peak_rss_mb
         row["disk_mb"] = _du_mb(home)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import threading
 import shutil
 from array import array
 from pathlib import Path
@@ -73,13 +75,17 @@ class LexicalIndex:
         index = cls.build(items_fn())
         if index.bm25 is None:
             return index
-        tmp = folder / f".tmp-{generation}"
+        # unique per process and thread: two processes may build the same generation at once
+        tmp = folder / f".tmp-{generation}-{os.getpid()}-{threading.get_ident()}"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True, exist_ok=True)
         index.bm25.save(str(tmp), show_progress=False)
         (tmp / "ids.json").write_text(json.dumps(index.ids), encoding="utf-8")
         shutil.rmtree(target, ignore_errors=True)
-        tmp.rename(target)  # atomic: a reader sees a whole index or none
+        try:
+            tmp.rename(target)  # atomic: a reader sees a whole index or none
+        except OSError:  # another process renamed its identical build first
+            shutil.rmtree(tmp, ignore_errors=True)
         for old in folder.glob("gen-*"):
             if old != target:
                 shutil.rmtree(old, ignore_errors=True)

@@ -60,6 +60,7 @@ class Index:
         self._check_manifest()
         self._vectors = None
         self._vectors_guard = threading.Lock()
+        self._lexical_guard = threading.Lock()
         self._lexical: LexicalIndex | None = None
         self._lexical_gen = -1
         if self.catalog.pending():
@@ -221,10 +222,13 @@ class Index:
     def lexical(self) -> LexicalIndex:
         gen = self.catalog.generation
         if self._lexical is None or gen != self._lexical_gen:
-            self._lexical = LexicalIndex.load_or_build(
-                self.settings.lexical_path, gen, lambda: ((c.id, c.index_text()) for c in self.catalog.iter_chunks())
-            )
-            self._lexical_gen = gen
+            # The app answers from several threads: one builds, the others wait for it.
+            with self._lexical_guard:
+                if self._lexical is None or gen != self._lexical_gen:
+                    self._lexical = LexicalIndex.load_or_build(
+                        self.settings.lexical_path, gen,
+                        lambda: ((c.id, c.index_text()) for c in self.catalog.iter_chunks()))
+                    self._lexical_gen = gen
         return self._lexical
 
     def query_embedding(self, text: str) -> list[float]:

@@ -37,6 +37,9 @@ class ReusedVectors:
             self.known.update(zip(missing, self.model.get_text_embedding_batch(missing)))
         return [self.known[t] for t in texts]
 
+    def get_text_embedding(self, text: str) -> list[float]:
+        return self.get_text_embedding_batch([text])[0]
+
     def get_query_embedding(self, query: str) -> list[float]:
         return self.model.get_query_embedding(query)
 
