@@ -42,6 +42,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from eval import score
+from eval.results import replace_section
+
 HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent
 RESULTS = HERE / "RESULTS.md"
@@ -72,29 +75,14 @@ def load_questions(path: Path = QUESTIONS, limit: int = 0) -> list[dict]:
     return qs[:limit] if limit else qs
 
 
-def _norm_ws(text: str) -> str:
-    return " ".join(text.split())
-
-
 def evidence_hit(question: dict, texts: list[str]) -> bool:
-    """A retrieved text holds the question's evidence (whitespace-normalized; a list: any)."""
-    ev = question.get("evidence") or []
-    evs = [_norm_ws(e) for e in ([ev] if isinstance(ev, str) else ev) if e and e.strip()]
-    return any(e in _norm_ws(t) for t in texts for e in evs)
+    """A retrieved text holds the question's evidence (the eval's own rule)."""
+    return score.evidence_hit(question, texts) is not None
 
 
 def write_section(text: str, path: Path) -> None:
     """Replace the bench section of RESULTS.md (other tools own the other sections)."""
-    doc = path.read_text(encoding="utf-8") if path.exists() else "# Results\n"
-    block = f"{START}\n{text.rstrip()}\n{END}"
-    if START in doc and END in doc:
-        pre, rest = doc.split(START, 1)
-        _, post = rest.split(END, 1)
-        doc = pre + block + post
-    else:
-        doc = doc.rstrip() + "\n\n" + block + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(doc, encoding="utf-8")
+    replace_section(path, "bench", text)
 
 
 def _mean(xs: list[float]) -> float:

@@ -73,19 +73,6 @@ def summarize(rows: list[dict]) -> dict:
     return out
 
 
-def write_section(text: str, start: str = "<!-- eval:start -->", end: str = "<!-- eval:end -->", path: Path = RESULTS) -> None:
-    """Replace one marked section of RESULTS.md (other tools own the other sections)."""
-    doc = path.read_text(encoding="utf-8") if path.exists() else "# Results\n"
-    block = f"{start}\n{text.rstrip()}\n{end}"
-    if start in doc and end in doc:
-        pre, rest = doc.split(start, 1)
-        _, post = rest.split(end, 1)
-        doc = pre + block + post
-    else:
-        doc = doc.rstrip() + "\n\n" + block + "\n"
-    path.write_text(doc, encoding="utf-8")
-
-
 def _fmt(x: float) -> str:
     return f"{x:.3f}"
 
@@ -187,7 +174,9 @@ def cmd_eval(args, settings) -> int:
                      "chunking": settings.chunking.as_dict(), "embed_model": a.index.manifest["embed_model"]}
     text = render(main, variants, naive, settings_desc, time.time() - t0)
     if args.out:
-        write_section(text, path=Path(args.out))
+        from eval.results import replace_section
+
+        replace_section(Path(args.out), "eval", text)
     if args.details:
         Path(args.details).write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in res["rows"]) + "\n", encoding="utf-8")
     print(text)
