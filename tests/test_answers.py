@@ -106,3 +106,24 @@ def test_retrieval_metrics():
     assert evidence_hit(Q, ["khác", "... Tổng số trạm BTS là 3.916 trạm. ..."]) == 2
     m = retrieval_metrics([1, 2, None, 6])
     assert m["hit@1"] == 0.25 and m["hit@5"] == 0.5 and m["mrr"] == pytest.approx((1 + 0.5 + 1 / 6) / 4)
+
+
+def test_lexical_fast_path_skips_the_query_embedding_only_when_decisive(assistant, monkeypatch):
+    """A question whose terms single out one passage is answered without the dense side,
+    with the same top passage the full hybrid gives; an English question still uses it."""
+    from dataclasses import replace
+
+    from vankien.retrieve import HybridRetriever
+
+    calls = []
+    real = assistant.index.query_embedding
+    monkeypatch.setattr(assistant.index, "query_embedding", lambda q: calls.append(q) or real(q))
+    fast = assistant.retriever
+    full = HybridRetriever(assistant.index, replace(fast.params, decisive_coverage=0.0))
+    q = "Tổng số trạm BTS tính đến tháng 6/2025 là bao nhiêu?"
+    top = fast.retrieve(q)[0]
+    assert calls == [] and top.coverage >= fast.params.decisive_coverage
+    assert full.retrieve(q)[0].chunk.id == top.chunk.id and calls == [q]
+    calls.clear()
+    fast.retrieve("How many BTS stations are there in 2025?")
+    assert len(calls) == 1
