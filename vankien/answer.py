@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
-from vankien.retrieve import Hit, is_foreign
-from vankien.vietnamese import canonical_number, find_docnums, find_numbers, has_diacritics, strip_accents, term_set, tokenize
+from vankien.retrieve import passage_terms, Hit, is_foreign
+from vankien.vietnamese import NUMBER_RE, acronyms, canonical_number, nfc, spells_out, find_docnums, find_numbers, has_diacritics, strip_accents, term_set, tokenize
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 _QUESTION_WORDS = set(
@@ -110,6 +110,9 @@ class Answerer:
         wants_date = bool(_WANTS_DATE.search(folded_q))
         wants_docnum = bool(_WANTS_DOCNUM.search(folded_q))
         q_docnums = {d.key for d in find_docnums(question, typed=True)}
+        acr = dict(acronyms(question))
+        optional = _optional_terms(question)
+        unit = None if foreign else _asked_unit(question)
         years = [t for t in idf if re.fullmatch(r"(19|20)\d\d", t)]
 
         def year_share(terms: set[str]) -> float:
@@ -119,18 +122,20 @@ class Answerer:
         units: list[_Unit] = []
         for rank, hit in enumerate(hits[: p.passages]):
             c = hit.chunk
-            chunk_terms = term_set(c.index_text())
+            chunk_terms = passage_terms(c.index_text(), acr)
             if q_docnums and not q_docnums & chunk_terms:
                 continue  # a question about 1218/QĐ-UBND is not answered from another document
-            cov_chunk = _coverage(known, chunk_terms)
+            cov_chunk = _coverage(known, chunk_terms, optional)
             for s, e in _answer_units(c.text):
                 text = c.text[s:e]
-                unit_terms = term_set(text)
-                cov_unit = _coverage(known, unit_terms)
+                unit_terms = passage_terms(text, acr)
+                cov_unit = _coverage(known, unit_terms, optional)
                 has_num = bool(find_numbers(text))
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
                 if wants_figure:
                     score += 0.3 if has_num else -0.3
+                if unit and has_num:
+                    score += 0.3 if _gives_unit(unit, text) else 0.0
                 if wants_date:
                     score += 0.3 if re.search(r"\d{1,2}/\d{1,2}/\d{4}", text) else -0.3
                 if wants_docnum:
@@ -148,8 +153,11 @@ class Answerer:
         units.sort(key=lambda u: -u.score)
         best = units[0]
 
-        if not self._answerable(question, best, known, idf, q_docnums, foreign, wants_figure):
+        quoted = self._with_context(best, units)
+        if not self._answerable(question, best, quoted, known, idf, q_docnums, foreign, wants_figure):
             return self._not_found(question)
+        if unit and not _gives_unit(unit, quoted.text):
+            return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
 
         rival = self._conflicting(best, units, wants_figure, known)
         if rival is not None:
@@ -159,7 +167,7 @@ class Answerer:
                 + [msg.CONFLICT_ITEM.format(section=c.section or c.source, quote=c.quote) for c in cites]
             )
             return self._checked(Answer(question, "conflict", text, cites))
-        cite = _cite(self._with_context(best, units))
+        cite = _cite(quoted)
         return self._checked(Answer(question, "answered", cite.quote[: p.max_answer_chars], [cite]))
 
     def _with_context(self, best: _Unit, units: list[_Unit]) -> _Unit:
@@ -201,18 +209,19 @@ class Answerer:
             if wants_figure:
                 u.score += 0.05 if find_numbers(u.text) else -0.2
 
-    def _answerable(self, question: str, best: _Unit, known: dict[str, float], idf: dict[str, float],
+    def _answerable(self, question: str, best: _Unit, quoted: _Unit, known: dict[str, float], idf: dict[str, float],
                     q_docnums: set[str], foreign: bool, wants_figure: bool) -> bool:
         p = self.params
         if q_docnums:
             return True  # the unit was kept only if its chunk holds that number
-        chunk_terms = term_set(best.hit.chunk.index_text())
+        acr = dict(acronyms(question))
+        chunk_terms = passage_terms(best.hit.chunk.index_text(), acr)
         # Years in the question must be in the passage: "năm 2019" is not "năm 2025".
         for t in idf:
             if re.fullmatch(r"(19|20)\d\d", t) and t not in chunk_terms:
                 return False
-        if wants_figure and not find_numbers(best.text):
-            return False
+        if wants_figure and not find_numbers(quoted.text):
+            return False  # (the figure may sit in the clause after its subject, in the quoted sentence)
         if foreign:
             # Calibrated on the English eval questions: below this, half the answers
             # carried the wrong figure, and a wrong figure is worse than none.
@@ -220,7 +229,7 @@ class Answerer:
         # A name the question gives (Viettel, VNPT, PII) must be in the passage, and a
         # capitalised word the corpus never uses (Vĩnh Phúc) means it is about something else.
         for name in _names(question):
-            if not set(tokenize(name)) & chunk_terms:
+            if not set(tokenize(name)) & chunk_terms:  # (acronyms spelled out are in chunk_terms)
                 return False
         for m in re.finditer(r"(?<!^)\b([A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\b", question):  # Titlecase, not acronyms
             if idf.get(strip_accents(m.group(1)).lower()) == 0:
@@ -262,20 +271,76 @@ class Answerer:
         return Answer(question, "not_found", msg.NOT_FOUND, [])
 
 
+# Phrases that only frame the question: "tổng cộng bao nhiêu", "bao nhiêu phần trăm"
+# (the figure's "%" is scored apart, see wants_percent).
+_FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay"}
+
+
+# Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
+_NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "tien", "so", "thi",
+              "va", "ca", "nua", "nam", "lan"}
+_COUNTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(%|\w+)")
+
+
+def _asked_unit(question: str) -> tuple[str, ...] | None:
+    """What "bao nhiêu X" / "mấy X" counts, as syllable initials to find right after a
+    figure: ``("%",)``, ``("ty",)`` (tỷ), ``("d", "n")`` (DN = doanh nghiệp); None when
+    the question does not say.
+
+    >>> _asked_unit("Có bao nhiêu trạm BTS?"), _asked_unit("tăng bao nhiêu phần trăm"), _asked_unit("nhiều hơn mấy DN?")
+    (('tram',), ('%',), ('d', 'n'))
+    """
+    m = _COUNTED.search(nfc(question).lower())
+    if not m:
+        return None
+    raw = nfc(question)[m.start(1):m.end(1)]
+    word = strip_accents(m.group(1))
+    if word in ("%", "phan"):
+        return ("%",)
+    if word in _NOT_UNITS:
+        return None
+    units = dict(acronyms(raw))
+    return units.get(word) or (word,)
+
+
+def _gives_unit(unit: tuple[str, ...], text: str) -> bool:
+    """A figure in ``text`` followed by the counted word: "3.916 trạm", "01 doanh nghiệp", "82,56%"."""
+    if unit == ("%",):
+        return "%" in text
+    for m in _FIGURE_OR_FRACTION.finditer(text):
+        if spells_out(unit, text[m.end():m.end() + 12 * len(unit)]) and \
+                re.match(r"\s*" + re.escape(unit[0]), strip_accents(text[m.end():]).lower()):
+            return True
+    return False
+
+
+_FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|" + NUMBER_RE.pattern)
+
+
+def _optional_terms(question: str) -> set[str]:
+    """Terms of framing phrases: they count for a passage that has them ("trên tổng số
+    hồ sơ") and never against one that does not."""
+    terms = tokenize(question)
+    fillers = {t for t in terms if t in _FILLER_BIGRAMS}
+    return fillers | {b for t in fillers for b in t.split("_")}
+
+
 def _content_terms(question: str) -> list[str]:
     out = []
     for t in tokenize(question):
         base = t.split("_")
         if all(b in _QUESTION_WORDS for b in base):
             continue
+        if len(base) > 1 and any(b in _QUESTION_WORDS for b in base):
+            continue  # "so_bao" (số bao nhiêu), "cn_cua": a bigram across a question or function word
         if strip_accents(t) != t:
             continue  # keep the accent-free form only: queries may lack diacritics
         out.append(t)
     return list(dict.fromkeys(out))
 
 
-def _coverage(weights: dict[str, float], terms: set[str]) -> float:
-    total = sum(weights.values())
+def _coverage(weights: dict[str, float], terms: set[str], optional: set[str] = frozenset()) -> float:
+    total = sum(w for t, w in weights.items() if t not in optional or t in terms)
     if total <= 0:
         return 0.0
     return sum(w for t, w in weights.items() if t in terms) / total
@@ -285,6 +350,8 @@ def _names(question: str) -> list[str]:
     """Latin-script names and acronyms the question asks about (VNPT, Viettel, PII),
     not Vietnamese words that happen to be capitalised."""
     out = []
+    # "(PII)" glosses the words before it; the passage may give only those words
+    question = re.sub(r"\([^()]*\)", " ", question)
     for m in re.finditer(r"\b[A-Za-z][A-Za-z0-9]{2,}\b", question):
         w = m.group(0)
         if m.start() == 0 or has_diacritics(w):

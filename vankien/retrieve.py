@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ingest import Chunk
 from index.store import Index
-from vankien.vietnamese import has_diacritics, strip_accents, term_set, tokenize
+from vankien.vietnamese import acronyms, has_diacritics, spells_out, strip_accents, term_set, tokenize
 
 
 @dataclass
@@ -51,14 +51,15 @@ class HybridRetriever:
         weights = self._term_weights(question) if p.coverage_weight else {}
         if weights and is_foreign(question, self.index.lexical.term_idf(list(dict.fromkeys(tokenize(question))))):
             weights = {}  # an English question shares no terms with the passages: no coverage rerank
+        acr = dict(acronyms(question))
         if weights and p.decisive_coverage:
-            hits = self._ranked([], lexical, weights, k)
+            hits = self._ranked([], lexical, weights, acr, k)
             if _decisive(hits, p):
                 return hits[:k]
         dense = self.index.vectors.query(self.index.query_embedding(question), p.candidates)
-        return self._ranked(dense, lexical, weights, k)[:k]
+        return self._ranked(dense, lexical, weights, acr, k)[:k]
 
-    def _ranked(self, dense, lexical, weights: dict[str, float], k: int) -> list[Hit]:
+    def _ranked(self, dense, lexical, weights: dict[str, float], acr: dict, k: int) -> list[Hit]:
         """Fuse, then rerank the top ``rerank_depth`` by the share of the question's term
         weight each passage holds (``Hit.coverage``)."""
         p = self.params
@@ -71,7 +72,7 @@ class HybridRetriever:
         if weights and hits:
             total = sum(weights.values())
             for h in hits:
-                terms = term_set(h.chunk.index_text())
+                terms = passage_terms(h.chunk.index_text(), acr)
                 h.coverage = sum(w for t, w in weights.items() if t in terms) / total
                 h.score += p.coverage_weight * h.coverage
             hits.sort(key=lambda h: -h.score)
@@ -81,6 +82,14 @@ class HybridRetriever:
         """IDF of the question's accent-free terms (unigrams, bigrams, figures, document numbers)."""
         terms = [t for t in dict.fromkeys(tokenize(question)) if strip_accents(t) == t]
         return {t: w for t, w in self.index.lexical.term_idf(terms).items() if w > 0}
+
+
+def passage_terms(text: str, acr: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The passage's terms, plus the question's acronyms it spells out (SHTT in a
+    passage about "Sở hữu trí tuệ")."""
+    terms = term_set(text)
+    extra = {t for t, units in acr.items() if t not in terms and spells_out(units, text)}
+    return terms | extra if extra else terms
 
 
 def _decisive(hits: list[Hit], p: RetrievalParams) -> bool:

@@ -328,3 +328,66 @@ def term_set(text: str) -> frozenset[str]:
     """``set(tokenize(text))``, cached (speed only): the same passages come back
     question after question, and tokenizing them was ~1/3 of answering."""
     return frozenset(tokenize(text))
+
+
+# --- Acronyms -----------------------------------------------------------------
+
+# Staff write the initials of the syllables: NQ = Nghị quyết, SHTT = Sở hữu trí tuệ,
+# CBCCVC = cán bộ, công chức, viên chức, ĐMST = đổi mới sáng tạo; a lower-case tail keeps
+# a consonant cluster: CTr = Chương trình. The report mostly spells them out.
+_ACRONYM = re.compile(r"(?<!\w)(?:[A-ZĐ][a-zđ]?){2,8}(?!\w)")
+
+
+def acronyms(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """``(term, syllable initials)`` of the acronyms in ``text``; the term is the
+    accent-free lowercase form ``tokenize`` gives.
+
+    >>> acronyms("Sở đã làm mấy video về SHTT và CTr số mấy? (KH&CN)")
+    [('shtt', ('s', 'h', 't', 't')), ('ctr', ('c', 'tr')), ('kh', ('k', 'h')), ('cn', ('c', 'n'))]
+    """
+    out = []
+    for m in _ACRONYM.finditer(nfc(text)):
+        w = m.group(0)
+        units = tuple(_strip_word(u).lower() for u in re.findall(r"[A-ZĐ][a-zđ]?", w))
+        if sum(1 for c in w if c.isupper()) < 2 or (w[0].isupper() and w[1:].islower()):
+            continue
+        out.append((_strip_word(w).lower(), units))
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=8192)
+def _syllables(text: str) -> tuple[str, ...]:
+    return tuple(w for w in strip_accents(text).lower().split() for w in re.findall(r"[a-z]+", w))
+
+
+def spells_out(units: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` has consecutive syllables with these initials (punctuation between
+    them is ignored: "cán bộ, công chức, viên chức" spells CBCCVC).
+
+    >>> spells_out(("s", "h", "t", "t"), "giải đáp thắc mắc về Sở hữu trí tuệ;")
+    True
+    >>> spells_out(("c", "tr"), "Chương trình số 13-CTr/ĐUK"), spells_out(("c", "tr"), "công tác")
+    (True, False)
+    >>> spells_out(tuple("cbccvc"), "Có 100% cán bộ, CCVC, người lao động")
+    True
+    """
+    syl = _syllables(text)
+    n = len(units)
+
+    def from_(i: int, j: int) -> bool:
+        if j == n:
+            return True
+        if i == len(syl):
+            return False
+        s = syl[i]
+        if s.startswith(units[j]) and from_(i + 1, j + 1):
+            return True
+        # the text may keep part of it abbreviated: "cán bộ, CCVC" spells CBCCVC
+        k = j + 2
+        while k <= n and len("".join(units[j:k])) <= len(s):
+            if "".join(units[j:k]) == s and from_(i + 1, k):
+                return True
+            k += 1
+        return False
+
+    return any(from_(i, 0) for i in range(len(syl)))
