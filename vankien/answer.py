@@ -152,6 +152,9 @@ class Answerer:
             self._rescore_by_meaning(question, units, wants_figure)
         units.sort(key=lambda u: -u.score)
         best = units[0]
+        if unit:
+            # "bao nhiêu tỷ đồng": only a clause giving a figure in tỷ can answer it
+            best = next((u for u in units if _gives_unit(unit, u.text)), best)
 
         quoted = self._with_context(best, units)
         if not self._answerable(question, best, quoted, known, idf, q_docnums, foreign, wants_figure):
@@ -159,7 +162,7 @@ class Answerer:
         if unit and not _gives_unit(unit, quoted.text):
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
 
-        rival = self._conflicting(best, units, wants_figure, known)
+        rival = self._conflicting(best, [u for u in units if u is not best], wants_figure, known)
         if rival is not None:
             cites = [_cite(best), _cite(rival)]
             text = "\n".join(
@@ -236,7 +239,7 @@ class Answerer:
                 return False
         return best.coverage >= p.min_coverage
 
-    def _conflicting(self, best: _Unit, units: list[_Unit], wants_figure: bool, q_weights: dict[str, float]) -> _Unit | None:
+    def _conflicting(self, best: _Unit, others: list[_Unit], wants_figure: bool, q_weights: dict[str, float]) -> _Unit | None:
         """Another passage, from another section of the same part of the report, scoring
         about as well, that gives a different figure for the same subject: the words right
         before both figures are the same, and are a distinctive phrase of the question
@@ -249,7 +252,7 @@ class Answerer:
         if not best_pairs:
             return None
         part = best.hit.chunk.section.split(" > ", 1)[0]
-        for u in units[1:8]:
+        for u in others[:7]:
             if u.hit.chunk.section == best.hit.chunk.section or u.hit.chunk.id == best.hit.chunk.id:
                 continue
             if u.hit.chunk.section.split(" > ", 1)[0] != part:
