@@ -33,7 +33,7 @@ def evaluate(assistant, questions: list[dict], retrieval=None, k: int = 10) -> d
     saved, assistant.retriever = assistant.retriever, retriever  # answers go through the whole Assistant.ask
     try:
         for q in questions:
-            hits = retriever.retrieve(q["question"], top_k=k)
+            hits = retriever.retrieve(assistant.search_text(q["question"]), top_k=k)
             rank = evidence_hit(q, [h.chunk.text for h in hits]) if q.get("answerable", True) else None
             rows.append(_row(q, rank, assistant.ask(q["question"], id=q["id"]).to_dict(), sources))
     finally:

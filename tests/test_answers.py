@@ -127,3 +127,15 @@ def test_lexical_fast_path_skips_the_query_embedding_only_when_decisive(assistan
     calls.clear()
     fast.retrieve("How many BTS stations are there in 2025?")
     assert len(calls) == 1
+
+
+def test_english_question_is_answered_in_the_reports_words(assistant):
+    ans = assistant.ask("How many BTS stations were there as of June 2025?")
+    assert ans.status == "answered" and "3.916" in ans.answer and ans.question.startswith("How many")
+    assert "3.916" in ans.citations[0].quote
+
+
+def test_english_question_about_something_absent_is_not_found(assistant):
+    # "doctoral degree" is in neither the glossary nor the report: no guessed staff count
+    ans = assistant.ask("How many staff with a doctoral degree work at the Department of Science and Technology?")
+    assert ans.status == "not_found" and ans.citations == []

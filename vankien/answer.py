@@ -66,6 +66,9 @@ class AnswerParams:
     min_coverage: float = 0.55  # IDF-weighted share of question terms the passage must hold
     min_dense_foreign: float = 0.78  # e5 similarity needed for a question in another language
     min_foreign_score: float = 1.0  # ... and clause score (similarity + 0.3 x passage score)
+    # An English question is answered in the report's words when the glossary knows at
+    # least this share of its content words (vankien.crosslingual); else by similarity.
+    min_glossary_share: float = 0.6
     conflict_ratio: float = 0.8  # a second figure must score this close to count as a conflict
     conflict_min_idf: float = 2.5  # ... for a subject phrase this distinctive (not "nhiệm vụ")
     max_answer_chars: int = 600

@@ -15,7 +15,9 @@ from vankien.errors import QuestionError
 from vankien.generate import generate, generate_stream
 from vankien.llm import LLMBackend, make_llm
 from vankien.errors import LLMUnavailableError
-from vankien.retrieve import HybridRetriever, RetrievalParams
+from vankien.crosslingual import to_vietnamese
+from vankien.retrieve import HybridRetriever, RetrievalParams, is_foreign
+from vankien.vietnamese import tokenize
 from vankien.settings import BUNDLED_CORPUS, Settings
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,16 @@ class Assistant:
             raise QuestionError(msg.QUESTION_NO_WORDS)
         return q
 
+    def search_text(self, question: str) -> str:
+        """What is searched and answered for ``question``: the question itself, or for an
+        English one the same question in the report's words (vankien.crosslingual) when
+        the glossary knows most of it; else the English goes to the dense side alone."""
+        terms = list(dict.fromkeys(tokenize(question)))
+        if not is_foreign(question, self.index.lexical.term_idf(terms)):
+            return question
+        t = to_vietnamese(question)
+        return t.text if t.known >= self.answerer.params.min_glossary_share and t.text else question
+
     def ask(self, question: str, id: str | None = None) -> Answer:
         try:
             q = self.validate(question)
@@ -83,8 +95,10 @@ class Assistant:
         # (vankien.docnums); anything it cannot answer goes on to retrieval.
         ans = answer_docnum_question(self, q)
         if ans is None:
-            hits = self.retriever.retrieve(q)
-            ans = self.answerer.answer(q, hits)
+            sq = self.search_text(q)
+            hits = self.retriever.retrieve(sq)
+            ans = self.answerer.answer(sq, hits)
+            ans.question = q
         ans.id = id
         if self.llm is not None:
             try:
@@ -107,9 +121,10 @@ class Assistant:
         except QuestionError:
             yield "final", self.ask(question, id=id)
             return
-        hits = self.retriever.retrieve(q)
-        ans = self.answerer.answer(q, hits)
-        ans.id = id
+        sq = self.search_text(q)
+        hits = self.retriever.retrieve(sq)
+        ans = self.answerer.answer(sq, hits)
+        ans.question, ans.id = q, id
         try:
             yield from generate_stream(q, hits, ans, self.llm)
         except LLMUnavailableError as e:

@@ -1,0 +1,106 @@
+"""English questions put into the report's own words.
+
+No offline translation model ships, and e5 alone, though multilingual, ranks passages
+by topic: it cannot tell which clause of a passage holds the figure asked for, so an
+English question needed a strict similarity threshold and was mostly refused. A
+glossary of the vocabulary of provincial science-and-technology, ICT and Party reports
+(``glossary_en_vi.tsv``) turns the question into Vietnamese terms, which then go
+through the same lexical search, coverage and figure checks as a Vietnamese question.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from vankien.vietnamese import find_docnums, nfc
+
+_STOP = set(
+    "a an the of in on at to for by with from into about and or but is are was were be been being "
+    "do does did has have had what which who whom whose how there it its this that these those as than "
+    "still also their they them his her our we you your i so up out any all some each other such "
+    "same only just can could will would should may might must not no yes many much more most "
+    "get got give given make made take taken hold held set".split()
+)
+# "must not" stays a phrase in the glossary; the stop list only drops words met alone.
+_WORD = re.compile(r"[\w&'-]+")
+
+
+@dataclass(frozen=True)
+class Translation:
+    text: str  # the question in the report's words
+    known: float  # share of the question's content words the glossary knew
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> dict[tuple[str, ...], str]:
+    out: dict[tuple[str, ...], str] = {}
+    text = resources.files("vankien").joinpath("glossary_en_vi.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        en, vi = line.split("\t")
+        out[tuple(re.sub(r"'s$", "", w) for w in _WORD.findall(en.lower()))] = nfc(vi.strip())
+    return out
+
+
+def _forms(word: str) -> list[str]:
+    """The word and its likely base forms: stations -> station, licensing -> licens(e)."""
+    out = [word]
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    if word.endswith("ed"):
+        out += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+    return out
+
+
+def to_vietnamese(question: str) -> Translation:
+    """The question's content in Vietnamese report terms; numbers, document numbers and
+    names the glossary does not know are kept as written.
+
+    >>> t = to_vietnamese("How many BTS stations did Phu Tho have as of June 2025?")
+    >>> t.text, t.known
+    ('BTS trạm Phú Thọ tháng 6 2025 bao nhiêu', 1.0)
+    """
+    glossary = _glossary()
+    question = nfc(question)
+    kept: list[str] = []
+    for d in find_docnums(question, typed=True):  # 15/2020/NQ-HĐND is one term in any language
+        kept.append(question[d.start:d.end])
+        question = question[:d.start] + " " * (d.end - d.start) + question[d.end:]
+    raw = [m.group(0).strip("'-") for m in _WORD.finditer(question)]
+    raw = [re.sub(r"'s$", "", w) for w in raw if w]
+    words = [w.lower() for w in raw]
+    body: list[str] = []
+    framing: list[str] = []  # "bao nhiêu", "nào" go last: they must not read as "bao nhiêu <unit>"
+    known = unknown = 0
+    i = 0
+    while i < len(words):
+        for n in range(min(5, len(words) - i), 0, -1):
+            head, last = tuple(words[i:i + n - 1]), words[i + n - 1]
+            vi = next((glossary[head + (f,)] for f in _forms(last) if head + (f,) in glossary), None)
+            if vi is not None:
+                (framing if ("bao nhiêu" in vi or vi.endswith("nào")) else body).append(vi)
+                known += n
+                i += n
+                break
+        else:
+            w, r = words[i], raw[i]
+            if any(ch.isdigit() for ch in w):
+                body.append(r)  # 2025, 6/2025, 2020-2025
+            elif w not in _STOP:
+                # kept as written: a name (Viettel, Techmart) matches the report, and a word the
+                # glossary lacks ("doctoral") counts against the passage like an unknown syllable
+                body.append(r)
+                if not (r[0].isupper() and i > 0):
+                    unknown += 1
+            i += 1
+    share = known / (known + unknown) if known + unknown else 0.0
+    return Translation(" ".join(kept + body + framing), share)
