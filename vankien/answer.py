@@ -14,7 +14,7 @@ from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.retrieve import passage_terms, Hit, is_foreign
-from vankien.vietnamese import NUMBER_RE, acronyms, canonical_number, nfc, spells_out, find_docnums, find_numbers, has_diacritics, strip_accents, term_set, tokenize
+from vankien.vietnamese import NUMBER_RE, acronyms, has_figure, canonical_number, nfc, spells_out, find_docnums, find_numbers, has_diacritics, strip_accents, term_set, tokenize
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 _QUESTION_WORDS = set(
@@ -133,7 +133,7 @@ class Answerer:
                 text = c.text[s:e]
                 unit_terms = passage_terms(text, acr)
                 cov_unit = _coverage(known, unit_terms, optional)
-                has_num = bool(find_numbers(text))
+                has_num = bool(find_numbers(text)) if (wants_docnum or wants_date) else has_figure(text)
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
                 if wants_figure:
                     score += 0.3 if has_num else -0.3
@@ -160,7 +160,8 @@ class Answerer:
             best = next((u for u in units if _gives_unit(unit, u.text)), best)
 
         quoted = self._with_context(best, units)
-        if not self._answerable(question, best, quoted, known, idf, q_docnums, foreign, wants_figure):
+        if not self._answerable(question, best, quoted, known, idf, q_docnums, foreign, wants_figure,
+                                wants_docnum or wants_date):
             return self._not_found(question)
         if unit and not _gives_unit(unit, quoted.text):
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
@@ -213,11 +214,16 @@ class Answerer:
         for u, v in zip(kept, vectors):
             u.score = float(q @ np.asarray(v)) + 0.3 * u.hit.score
             if wants_figure:
-                u.score += 0.05 if find_numbers(u.text) else -0.2
+                u.score += 0.05 if has_figure(u.text) else -0.2
 
     def _answerable(self, question: str, best: _Unit, quoted: _Unit, known: dict[str, float], idf: dict[str, float],
-                    q_docnums: set[str], foreign: bool, wants_figure: bool) -> bool:
+                    q_docnums: set[str], foreign: bool, wants_figure: bool, wants_docnum: bool) -> bool:
         p = self.params
+        # "số mấy?", "ngày nào?" are answered by a document number or a date; "bao nhiêu?" by a
+        # figure (it may sit in the clause after its subject: the quoted sentence counts)
+        figure = find_numbers if wants_docnum else has_figure
+        if wants_figure and not figure(quoted.text):
+            return False
         if q_docnums:
             return True  # the unit was kept only if its chunk holds that number
         acr = dict(acronyms(question))
@@ -226,8 +232,6 @@ class Answerer:
         for t in idf:
             if re.fullmatch(r"(19|20)\d\d", t) and t not in chunk_terms:
                 return False
-        if wants_figure and not find_numbers(quoted.text):
-            return False  # (the figure may sit in the clause after its subject, in the quoted sentence)
         if foreign:
             # Calibrated on the English eval questions: below this, half the answers
             # carried the wrong figure, and a wrong figure is worse than none.

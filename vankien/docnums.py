@@ -32,6 +32,7 @@ from vankien.vietnamese import (
     DATE_RE,
     DocNumber,
     find_docnums,
+    has_figure,
     iso_to_vn,
     nfc,
     strip_accents,
@@ -573,6 +574,10 @@ def answer_question(assistant, question: str) -> Answer | None:
         return None
     cite = best.citation()
     mismatched = any(r.date and e.dates and r.date not in e.dates for r, e in found)
+    flat = strip_accents(nfc(question)).lower()
+    if re.search(r"\bbao nhieu\b", flat) and not re.search(r"\b(so|ngay) bao nhieu\b", flat) \
+            and not has_figure(cite.quote):
+        return None  # "bao nhiêu tiền theo Nghị quyết 15/2020/NQ-HĐND?": the entry gives no amount
     text = (msg.DOCNUM_DATE_DIFFERS + " " if mismatched else "") + cite.quote
     ans = Answer(question, "answered", text, [cite])
     return None if unsupported_figures(ans.answer, ans.citations) else ans

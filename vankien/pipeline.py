@@ -93,9 +93,9 @@ class Assistant:
             return Answer(question if len(question or "") <= 200 else question[:200] + "…", "not_found", str(e), [], id=id)
         # A question naming a document number is answered from the registry of references
         # (vankien.docnums); anything it cannot answer goes on to retrieval.
+        sq = self.search_text(q)
         ans = answer_docnum_question(self, q)
         if ans is None:
-            sq = self.search_text(q)
             hits = self.retriever.retrieve(sq)
             ans = self.answerer.answer(sq, hits)
             ans.question = q

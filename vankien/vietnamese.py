@@ -231,6 +231,19 @@ def find_docnums(text: str, typed: bool = False) -> list[DocNumber]:
     return out
 
 
+def has_figure(text: str) -> bool:
+    """A figure that can answer "bao nhiêu": not a year, a date or a document number.
+
+    >>> has_figure("Quyết định số 321/QĐ-UBND ngày 09/02/2022 về kinh phí năm 2022"), has_figure("đạt 82,56%")
+    (False, True)
+    """
+    for d in reversed(find_docnums(text)):
+        text = text[: d.start] + " " * (d.end - d.start) + text[d.end:]
+    text = re.sub(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), text)  # not 05/6 (five of six)
+    return any(not re.fullmatch(r"(19|20)\d\d", m.group(0)) for m in find_numbers(text))
+
+
+
 def docnum_key(text: str) -> str | None:
     """Canonical key of the single document number in ``text`` (None if none)."""
     found = find_docnums(text, typed=True)
