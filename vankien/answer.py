@@ -288,7 +288,7 @@ _FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay"}
 
 # Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
 _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "tien", "so", "thi",
-              "va", "ca", "nua", "nam", "lan"}
+              "va", "ca", "nua", "nam", "lan", "bao", "may"}
 _COUNTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(%|\w+)")
 
 

@@ -45,6 +45,11 @@ def _glossary() -> dict[tuple[str, ...], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    return frozenset(w for key in _glossary() for w in key)
+
+
 def _forms(word: str) -> list[str]:
     """The word and its likely base forms: stations -> station, licensing -> licens(e)."""
     out = [word]
@@ -77,6 +82,10 @@ def to_vietnamese(question: str) -> Translation:
         question = question[:d.start] + " " * (d.end - d.start) + question[d.end:]
     raw = [m.group(0).strip("'-") for m in _WORD.finditer(question)]
     raw = [re.sub(r"'s$", "", w) for w in raw if w]
+    # "intermediate-level" -> "intermediate", "level" unless the glossary has the hyphenated word
+    vocab = _vocabulary()
+    raw = [p for w in raw for p in ([w] if "-" not in w or w.lower() in vocab or any(c.isdigit() for c in w)
+                                    else w.split("-")) if p]
     words = [w.lower() for w in raw]
     body: list[str] = []
     framing: list[str] = []  # "bao nhiêu", "nào" go last: they must not read as "bao nhiêu <unit>"
