@@ -139,3 +139,9 @@ def test_english_question_about_something_absent_is_not_found(assistant):
     # "doctoral degree" is in neither the glossary nor the report: no guessed staff count
     ans = assistant.ask("How many staff with a doctoral degree work at the Department of Science and Technology?")
     assert ans.status == "not_found" and ans.citations == []
+
+
+def test_who_question_needs_a_person_in_the_quote(assistant):
+    # the report names no office holders: a passage about the post is not an answer
+    ans = assistant.ask("Ai là Giám đốc Sở Khoa học và Công nghệ tỉnh Phú Thọ?")
+    assert ans.status == "not_found" and ans.citations == []

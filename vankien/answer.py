@@ -27,6 +27,9 @@ _WANTS_FIGURE = re.compile(
     r"\b(bao nhieu|may|ty le|so luong|tong so|so tien|kinh phi|phan tram|dat bao|how many|how much|what percentage|"
     r"percent|rate|number of|total|amount)\b"
 )
+# "Ai là Bí thư…?" is answered by a person: "đồng chí Nguyễn Văn A", "ông Trần B".
+_WANTS_PERSON = re.compile(r"(^|\b)(ai la|ai da|ai duoc|nguoi nao|who (is|was|were|are|has|had|did))\b")
+_PERSON = re.compile(r"\b(?:đồng chí|[Đđ]/c|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*")
 _WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|when|what date|which date|dated)\b")
 # "là quyết định số mấy?", "kế hoạch số bao nhiêu?", "which decision"
 _WANTS_DOCNUM = re.compile(r"\b(so may|so bao nhieu|so hieu|ky hieu|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
@@ -223,6 +226,8 @@ class Answerer:
         # figure (it may sit in the clause after its subject: the quoted sentence counts)
         figure = find_numbers if wants_docnum else has_figure
         if wants_figure and not figure(quoted.text):
+            return False
+        if _WANTS_PERSON.search(strip_accents(question).lower()) and not _PERSON.search(quoted.text):
             return False
         if q_docnums:
             return True  # the unit was kept only if its chunk holds that number
