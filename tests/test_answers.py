@@ -145,3 +145,14 @@ def test_who_question_needs_a_person_in_the_quote(assistant):
     # the report names no office holders: a passage about the post is not an answer
     ans = assistant.ask("Ai là Giám đốc Sở Khoa học và Công nghệ tỉnh Phú Thọ?")
     assert ans.status == "not_found" and ans.citations == []
+
+
+def test_two_figures_for_one_thing_are_both_shown(assistant):
+    """The report gives the number of end-to-end online public services twice, with two
+    values, in two sections: both come back, each with its section."""
+    ans = assistant.ask("Tỉnh hiện có bao nhiêu dịch vụ công trực tuyến toàn trình?")
+    assert ans.status == "conflict" and len(ans.citations) == 2
+    quotes = " ".join(c.quote for c in ans.citations)
+    assert "764" in quotes and "908" in quotes
+    assert ans.citations[0].section != ans.citations[1].section
+    assert all(c.section in ans.answer for c in ans.citations)

@@ -169,9 +169,9 @@ class Answerer:
         if unit and not _gives_unit(unit, quoted.text):
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
 
-        rival = self._conflicting(best, [u for u in units if u is not best], wants_figure, known)
-        if rival is not None:
-            cites = [_cite(best), _cite(rival)]
+        pair = self._conflicting(units, wants_figure, known)
+        if pair is not None:
+            cites = [_cite(u) for u in pair]
             text = "\n".join(
                 [msg.CONFLICT_INTRO]
                 + [msg.CONFLICT_ITEM.format(section=c.section or c.source, quote=c.quote) for c in cites]
@@ -251,29 +251,29 @@ class Answerer:
                 return False
         return best.coverage >= p.min_coverage
 
-    def _conflicting(self, best: _Unit, others: list[_Unit], wants_figure: bool, q_weights: dict[str, float]) -> _Unit | None:
-        """Another passage, from another section of the same part of the report, scoring
-        about as well, that gives a different figure for the same subject: the words right
-        before both figures are the same, and are a distinctive phrase of the question
-        ("toàn trình: 764" / "toàn trình là 908"). Results 2020-2025 and targets 2025-2030
-        sit in different parts, so they never count as a conflict."""
-        if not wants_figure:
+    def _conflicting(self, units: list[_Unit], wants_figure: bool, q_weights: dict[str, float]) -> tuple[_Unit, _Unit] | None:
+        """Two of the best clauses (scoring within ``conflict_ratio`` of the best), from
+        different sections of the same part of the report, that give different figures for
+        the same subject: the words right before both figures are the same, and are a
+        distinctive phrase of the question ("toàn trình: 764" / "toàn trình là 908").
+        Results 2020-2025 and targets 2025-2030 sit in different parts, so they never count
+        as a conflict. Looked for among the best few, not only against the best one: which
+        of the two scores higher is a near tie."""
+        if not wants_figure or not units:
             return None
         q_terms = {t for t, w in q_weights.items() if "_" in t and w >= self.params.conflict_min_idf}
-        best_pairs = _figure_subjects(best.text, q_terms)
-        if not best_pairs:
-            return None
-        part = best.hit.chunk.section.split(" > ", 1)[0]
-        for u in others[:7]:
-            if u.hit.chunk.section == best.hit.chunk.section or u.hit.chunk.id == best.hit.chunk.id:
-                continue
-            if u.hit.chunk.section.split(" > ", 1)[0] != part:
-                continue
-            if u.score < self.params.conflict_ratio * best.score:
-                continue
-            for subject, value in _figure_subjects(u.text, q_terms):
-                if any(subject == s and value != v for s, v in best_pairs):
-                    return u
+        floor = self.params.conflict_ratio * units[0].score
+        found = [(u, _figure_subjects(u.text, q_terms)) for u in units[:8] if u.score >= floor]
+        found = [(u, pairs) for u, pairs in found if pairs]
+        for i, (a, pa) in enumerate(found):
+            for b, pb in found[i + 1:]:
+                ca, cb = a.hit.chunk, b.hit.chunk
+                if ca.section == cb.section or ca.id == cb.id:
+                    continue
+                if ca.section.split(" > ", 1)[0] != cb.section.split(" > ", 1)[0]:
+                    continue
+                if any(s == t and v != w for s, v in pa for t, w in pb):
+                    return a, b
         return None
 
     def _checked(self, ans: Answer) -> Answer:

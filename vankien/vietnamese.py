@@ -285,7 +285,51 @@ def iso_to_vn(iso: str) -> str:
 # --- Tokens for lexical search ----------------------------------------------
 
 # Bump when tokenize() changes: cached BM25 indexes are keyed on it.
-TOKENIZER_VERSION = 2
+TOKENIZER_VERSION = 3
+
+# Abbreviations every provincial report uses, and what they stand for: a passage that
+# writes one form is found by a question that writes the other (accent-free).
+ABBREVIATIONS = {
+    "khcn": "khoa hoc va cong nghe",
+    "dmst": "doi moi sang tao",
+    "cds": "chuyen doi so",
+    "tthc": "thu tuc hanh chinh",
+    "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "shtt": "so huu tri tue",
+    "tcdlcl": "tieu chuan do luong chat luong",
+    "llct": "ly luan chinh tri",
+    "ccvc": "cong chuc vien chuc",
+    "cbccvc": "can bo cong chuc vien chuc",
+    "dvc": "dich vu cong",
+    "cntt": "cong nghe thong tin",
+    "bcvt": "buu chinh vien thong",
+    "attt": "an toan thong tin",
+    "dn": "doanh nghiep",
+}
+_EXPANSIONS = {k: tuple(v.split()) for k, v in ABBREVIATIONS.items()}
+_BY_PHRASE = {v: k for k, v in _EXPANSIONS.items()}
+_PHRASE_LENS = sorted({len(v) for v in _EXPANSIONS.values()}, reverse=True)
+
+
+def _abbreviation_terms(flats: list[str]) -> list[str]:
+    """For each abbreviation among ``flats`` (accent-free syllables in order) the terms of
+    its long form, and for each long form its abbreviation.
+
+    >>> _abbreviation_terms(["so", "khcn"])[:3], _abbreviation_terms("so khoa hoc va cong nghe".split())
+    (['khoa', 'hoc', 'va'], ['khcn'])
+    """
+    out: list[str] = []
+    for i, w in enumerate(flats):
+        long = _EXPANSIONS.get(w)
+        if long:
+            out += list(long) + [a + "_" + b for a, b in zip(long, long[1:])]
+        for n in _PHRASE_LENS:
+            short = _BY_PHRASE.get(tuple(flats[i:i + n]))
+            if short:
+                out.append(short)
+                break
+    return out
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _AMP_ABBR = re.compile(r"\b([A-ZĐ]{1,4})&([A-ZĐ]{1,4})\b")
@@ -320,6 +364,7 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
     for m in _AMP_ABBR.finditer(rest):
         terms.append(_strip_word((m.group(1) + m.group(2)).lower()))
     prev = None
+    flats: list[str] = []
     for m in _TOKEN.finditer(rest):
         w = m.group(0)
         if w.isdigit():
@@ -333,6 +378,10 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
         if bigrams and prev is not None:
             terms.append(prev + "_" + flat)
         prev = flat
+        flats.append(flat)
+    # "KH&CN" was joined to "khcn" above
+    flats += [_strip_word((m.group(1) + m.group(2)).lower()) for m in _AMP_ABBR.finditer(rest)]
+    terms += _abbreviation_terms(flats)
     return terms
 
 
