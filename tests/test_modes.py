@@ -127,8 +127,11 @@ def test_same_answers_after_the_store_restarts(moded, sample, request):
 
 def test_unreachable_store_gives_a_vietnamese_message(moded, request):
     """Server mode: the server is down. Embedded mode: another process owns the folder.
-    Either way: a message in Vietnamese, exit 2, no traceback; ``docs`` still works."""
-    question = "Tổng số trạm BTS tính đến tháng 6/2025 là bao nhiêu?"
+    Either way: a question that needs the vectors gets a message in Vietnamese, exit 2,
+    no traceback; ``docs`` still works, and so does a question BM25 alone singles out
+    (the lexical fast path never opens the vector store)."""
+    question = "Tình hình phát triển hạ tầng viễn thông ra sao?"  # no passage stands out by its terms
+    lexical = "Tổng số trạm BTS tính đến tháng 6/2025 là bao nhiêu?"
     if moded.settings.chroma_url:
         server = request.getfixturevalue("chroma_server")
         server.stop()
@@ -137,6 +140,7 @@ def test_unreachable_store_gives_a_vietnamese_message(moded, request):
                 moded.ask(question)
             assert str(err.value) == msg.CHROMA_DOWN.format(url=moded.settings.chroma_url)
             r = _cli(["ask", question], moded)
+            r_lexical = _cli(["ask", lexical], moded)
             expected = msg.CHROMA_DOWN.format(url=moded.settings.chroma_url)
             r_ingest = _cli(["ingest", str(REPORT.with_name("khong-co.txt"))], moded)  # not found: checked before Chroma
             note = moded.settings.home / "ghi-chu.txt"
@@ -150,10 +154,12 @@ def test_unreachable_store_gives_a_vietnamese_message(moded, request):
     else:
         moded.ask(question)  # this process now owns the folder
         r = _cli(["ask", question], moded, VANKIEN_LOCK_WAIT_S="1")
+        r_lexical = _cli(["ask", lexical], moded, VANKIEN_LOCK_WAIT_S="1")
         expected = msg.STORE_IN_USE.format(path=moded.settings.home)
         docs = _cli(["docs", "--json"], moded)
     assert r.returncode == 2, r.stderr
     assert expected in r.stderr and "Traceback" not in r.stderr
+    assert r_lexical.returncode == 0 and "3.916" in r_lexical.stdout, r_lexical.stderr
     assert docs.returncode == 0 and [d["name"] for d in json.loads(docs.stdout)] == [REPORT.name]
     # and it works again once the store is back
     assert moded.ask(question).status == "answered"
