@@ -112,6 +112,11 @@ class LexicalIndex:
             out[t] = float(np.log(1 + (n - df + 0.5) / (df + 0.5)))
         return out
 
+    def rarest_idf(self) -> float:
+        """The IDF of a term found in one passage: the weight of a word the corpus never uses."""
+        n = max(len(self.ids), 1)
+        return float(np.log(1 + (n - 1 + 0.5) / (1 + 0.5)))
+
     def _df(self) -> np.ndarray:
         if not hasattr(self, "_df_cache"):
             indptr = np.asarray(self.bm25.scores["indptr"])

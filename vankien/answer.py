@@ -107,7 +107,7 @@ class Answerer:
         if not foreign and p.unknown_word_weight:
             # A syllable the corpus never uses ("xổ số", "Paris") is what the question is
             # about: it counts against coverage with the weight of the rarest word.
-            top = max(known.values(), default=1.0)
+            top = self.index.lexical.rarest_idf()
             for t, w in idf.items():
                 if w == 0 and "_" not in t and t.isalpha():
                     known[t] = p.unknown_word_weight * top

@@ -72,7 +72,7 @@ def to_vietnamese(question: str) -> Translation:
 
     >>> t = to_vietnamese("How many BTS stations did Phu Tho have as of June 2025?")
     >>> t.text, t.known
-    ('BTS trạm Phú Thọ tháng 6 2025 bao nhiêu', 1.0)
+    ('BTS | trạm | Phú Thọ | tháng 6 | 2025 | bao nhiêu', 1.0)
     """
     glossary = _glossary()
     question = nfc(question)
@@ -112,4 +112,5 @@ def to_vietnamese(question: str) -> Translation:
                     unknown += 1
             i += 1
     share = known / (known + unknown) if known + unknown else 0.0
-    return Translation(" ".join(kept + body + framing), share)
+    # " | " between phrases: no search bigram joins the end of one to the start of the next
+    return Translation(" | ".join(kept + body + framing), share)

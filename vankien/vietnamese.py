@@ -236,10 +236,13 @@ def has_figure(text: str) -> bool:
 
     >>> has_figure("Quyết định số 321/QĐ-UBND ngày 09/02/2022 về kinh phí năm 2022"), has_figure("đạt 82,56%")
     (False, True)
+    >>> has_figure("do dịch Covid-19"), has_figure("có 05/6 mục tiêu")
+    (False, True)
     """
     for d in reversed(find_docnums(text)):
         text = text[: d.start] + " " * (d.end - d.start) + text[d.end:]
     text = re.sub(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), text)  # not 05/6 (five of six)
+    text = re.sub(r"(?<![\w-])[^\W\d_]+-\d+", lambda m: " " * len(m.group(0)), text)  # a name: COVID-19
     return any(not re.fullmatch(r"(19|20)\d\d", m.group(0)) for m in find_numbers(text))
 
 
@@ -285,7 +288,7 @@ def iso_to_vn(iso: str) -> str:
 # --- Tokens for lexical search ----------------------------------------------
 
 # Bump when tokenize() changes: cached BM25 indexes are keyed on it.
-TOKENIZER_VERSION = 3
+TOKENIZER_VERSION = 4
 
 # Abbreviations every provincial report uses, and what they stand for: a passage that
 # writes one form is found by a question that writes the other (accent-free).
@@ -332,6 +335,7 @@ def _abbreviation_terms(flats: list[str]) -> list[str]:
     return out
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_PHRASE_BREAK = re.compile(r"[.,;:!?|()\[\]“”\"\n]")
 _AMP_ABBR = re.compile(r"\b([A-ZĐ]{1,4})&([A-ZĐ]{1,4})\b")
 
 
@@ -364,12 +368,16 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
     for m in _AMP_ABBR.finditer(rest):
         terms.append(_strip_word((m.group(1) + m.group(2)).lower()))
     prev = None
+    prev_end = 0
     flats: list[str] = []
     for m in _TOKEN.finditer(rest):
         w = m.group(0)
         if w.isdigit():
             prev = None
             continue
+        if _PHRASE_BREAK.search(rest, prev_end, m.start()):
+            prev = None  # "…toàn tỉnh; tổng số…": no bigram across a clause boundary
+        prev_end = m.end()
         low = _fold_tone_word(w.lower())
         flat = _strip_word(low)
         if low != flat:
@@ -377,6 +385,8 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
         terms.append(flat)
         if bigrams and prev is not None:
             terms.append(prev + "_" + flat)
+            if len(prev) == 1 and prev.isalpha():
+                terms.append(prev + flat)  # "X-quang", "X quang" and "Xquang" are one word
         prev = flat
         flats.append(flat)
     # "KH&CN" was joined to "khcn" above
