@@ -156,3 +156,10 @@ def test_two_figures_for_one_thing_are_both_shown(assistant):
     assert "764" in quotes and "908" in quotes
     assert ans.citations[0].section != ans.citations[1].section
     assert all(c.section in ans.answer for c in ans.citations)
+
+
+def test_which_place_question_needs_that_kind_of_place_in_the_quote(assistant):
+    # the report gives province totals only: a total is not "which commune"
+    ans = assistant.ask("Xã nào trong tỉnh có nhiều trạm 5G nhất?")
+    assert ans.status == "not_found" and ans.citations == []
+    assert assistant.ask("Tổng số trạm BTS tính đến tháng 6/2025 là bao nhiêu?").status == "answered"

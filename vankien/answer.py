@@ -229,6 +229,9 @@ class Answerer:
             return False
         if _WANTS_PERSON.search(strip_accents(question).lower()) and not _PERSON.search(quoted.text):
             return False
+        kind = _asked_kind(question)
+        if kind and kind not in term_set(quoted.text):
+            return False  # "Huyện nào…?" is not answered by a passage that names no huyện
         if q_docnums:
             return True  # the unit was kept only if its chunk holds that number
         acr = dict(acronyms(question))
@@ -289,6 +292,24 @@ class Answerer:
 # Phrases that only frame the question: "tổng cộng bao nhiêu", "bao nhiêu phần trăm"
 # (the figure's "%" is scored apart, see wants_percent).
 _FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay"}
+
+
+_NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", "ve", "ngay", "so", "may",
+              "muc"}  # "mức nào" asks for a value
+
+
+def _asked_kind(question: str) -> str | None:
+    """What a "<noun> nào?" question asks for, accent-free: "Huyện nào…" -> "huyen",
+    "Chương trình nào…" -> "trinh"; None for "khi nào", "như thế nào", "ngày nào" (dates are
+    checked apart).
+
+    >>> _asked_kind("Huyện nào có nhiều trạm BTS nhất?"), _asked_kind("Khi nào ban hành?")
+    ('huyen', None)
+    """
+    m = re.search(r"(\w+)\s+nao\b", strip_accents(question).lower())
+    if not m or m.group(1) in _NOT_KINDS or m.group(1) in _QUESTION_WORDS:
+        return None
+    return m.group(1)
 
 
 # Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
