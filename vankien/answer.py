@@ -232,6 +232,8 @@ class Answerer:
         kind = _asked_kind(question)
         if kind and kind not in term_set(quoted.text):
             return False  # "Huyện nào…?" is not answered by a passage that names no huyện
+        if kind in _PLACE_KINDS and not re.search(rf"\b(?i:{kind})\s+[A-Z]", strip_accents(quoted.text)):
+            return False  # ... nor by "các xã, phường": a place is named (xã Tiên Kiên)
         if q_docnums:
             return True  # the unit was kept only if its chunk holds that number
         acr = dict(acronyms(question))
@@ -294,6 +296,7 @@ class Answerer:
 _FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay"}
 
 
+_PLACE_KINDS = {"huyen", "xa", "phuong", "tinh", "pho"}  # thành phố
 _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", "ve", "ngay", "so", "may",
               "muc"}  # "mức nào" asks for a value
 
