@@ -387,10 +387,6 @@ def profile_questions(assistant, questions: list[dict], lines: int = 40) -> str:
     prof.stop()
     text = prof.output_text(unicode=True, color=False, show_all=False)
     body = [ln for ln in text.splitlines() if ln.strip()]
-    if sum(1 for ln in body if re.match(r"\s*\S*\s*\d+\.\d+ ", ln)) < 3:
-        # seen once: every frame below the root judged "library" and hidden; show them all
-        text = prof.output_text(unicode=True, color=False, show_all=True)
-        body = [ln for ln in text.splitlines() if ln.strip() and "site-packages/_pytest" not in ln]
     start = next((i for i, ln in enumerate(body) if re.match(r"\s*\d+\.\d+ ", ln)), 0)  # after the banner
     return "\n".join(body[start:start + lines])
 
