@@ -13,8 +13,9 @@ from dataclasses import asdict, dataclass, field
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
-from vankien.retrieve import passage_terms, Hit, is_foreign
-from vankien.vietnamese import NUMBER_RE, acronyms, has_figure, canonical_number, nfc, spells_out, find_docnums, find_numbers, has_diacritics, strip_accents, term_set, tokenize
+from vankien.retrieve import Hit, is_foreign, passage_terms
+from vankien.vietnamese import (NUMBER_RE, acronyms, canonical_number, find_docnums, find_numbers, has_diacritics,
+                                has_figure, nfc, spells_out, strip_accents, term_set, tokenize)
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 _QUESTION_WORDS = set(
@@ -90,7 +91,7 @@ class _Unit:
     text: str
     score: float
     coverage: float  # of the question's terms by the whole passage
-    matched: frozenset = frozenset()  # question terms (with bigrams) found in this clause
+    gives_unit: bool = False  # a figure followed by what "bao nhiêu X" counts
 
 
 class Answerer:
@@ -119,6 +120,9 @@ class Answerer:
         acr = dict(acronyms(question))
         optional = _optional_terms(question)
         unit = None if foreign else _asked_unit(question)
+        # "số mấy?", "ngày nào?" are answered by a document number or a date; "bao nhiêu?" by a
+        # figure that is neither (nor a year)
+        answers_with = (lambda t: bool(find_numbers(t))) if (wants_docnum or wants_date) else has_figure
         years = [t for t in idf if re.fullmatch(r"(19|20)\d\d", t)]
 
         def year_share(terms: set[str]) -> float:
@@ -136,12 +140,13 @@ class Answerer:
                 text = c.text[s:e]
                 unit_terms = passage_terms(text, acr)
                 cov_unit = _coverage(known, unit_terms, optional)
-                has_num = bool(find_numbers(text)) if (wants_docnum or wants_date) else has_figure(text)
+                has_num = answers_with(text)
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
                 if wants_figure:
                     score += 0.3 if has_num else -0.3
-                if unit and has_num:
-                    score += 0.3 if _gives_unit(unit, text) else 0.0
+                gives = bool(unit and has_num and _gives_unit(unit, text))
+                if gives:
+                    score += 0.3
                 if wants_date:
                     score += 0.3 if re.search(r"\d{1,2}/\d{1,2}/\d{4}", text) else -0.3
                 if wants_docnum:
@@ -150,8 +155,7 @@ class Answerer:
                     score += 0.5
                 score += 0.3 * year_share(chunk_terms)
                 score -= 0.02 * rank
-                units.append(_Unit(hit, c.char_start + s, c.char_start + e, text, score, cov_chunk,
-                                   frozenset(t for t in known if t in unit_terms)))
+                units.append(_Unit(hit, c.char_start + s, c.char_start + e, text, score, cov_chunk, gives))
         if not units:
             return self._not_found(question)
         if foreign:
@@ -160,11 +164,11 @@ class Answerer:
         best = units[0]
         if unit:
             # "bao nhiêu tỷ đồng": only a clause giving a figure in tỷ can answer it
-            best = next((u for u in units if _gives_unit(unit, u.text)), best)
+            best = next((u for u in units if u.gives_unit), best)
 
         quoted = self._with_context(best, units)
-        if not self._answerable(question, best, quoted, known, idf, q_docnums, foreign, wants_figure,
-                                wants_docnum or wants_date):
+        if not self._answerable(question, best, quoted, known, idf, q_docnums, acr, foreign,
+                                wants_figure and not answers_with(quoted.text)):
             return self._not_found(question)
         if unit and not _gives_unit(unit, quoted.text):
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
@@ -188,7 +192,7 @@ class Answerer:
         bs, be = best.start - c.char_start, best.end - c.char_start
         for s, e in sentence_spans(c.text):
             if s <= bs and be <= e and e - s <= self.params.sentence_chars:
-                return _Unit(best.hit, c.char_start + s, c.char_start + e, c.text[s:e], best.score, best.coverage, best.matched)
+                return _Unit(best.hit, c.char_start + s, c.char_start + e, c.text[s:e], best.score, best.coverage, best.gives_unit)
         if len(best.text) >= 120:
             return best
         prev = [u for u in units if u.hit is best.hit and u.end <= best.start]
@@ -196,7 +200,7 @@ class Answerer:
             return best
         before = max(prev, key=lambda u: u.end)
         s = before.start - c.char_start
-        return _Unit(best.hit, before.start, best.end, c.text[s:be], best.score, best.coverage, best.matched)
+        return _Unit(best.hit, before.start, best.end, c.text[s:be], best.score, best.coverage, best.gives_unit)
 
     def _rescore_by_meaning(self, question: str, units: list[_Unit], wants_figure: bool) -> None:
         """Questions in another language share no terms with the passages: rank the
@@ -220,12 +224,11 @@ class Answerer:
                 u.score += 0.05 if has_figure(u.text) else -0.2
 
     def _answerable(self, question: str, best: _Unit, quoted: _Unit, known: dict[str, float], idf: dict[str, float],
-                    q_docnums: set[str], foreign: bool, wants_figure: bool, wants_docnum: bool) -> bool:
+                    q_docnums: set[str], acr: dict, foreign: bool, lacks_figure: bool) -> bool:
+        """``lacks_figure``: the question asks for a figure and the quoted sentence has none
+        (the figure may sit in the clause after its subject: the whole sentence counts)."""
         p = self.params
-        # "số mấy?", "ngày nào?" are answered by a document number or a date; "bao nhiêu?" by a
-        # figure (it may sit in the clause after its subject: the quoted sentence counts)
-        figure = find_numbers if wants_docnum else has_figure
-        if wants_figure and not figure(quoted.text):
+        if lacks_figure:
             return False
         if _WANTS_PERSON.search(strip_accents(question).lower()) and not _PERSON.search(quoted.text):
             return False
@@ -236,7 +239,6 @@ class Answerer:
             return False  # ... nor by "các xã, phường": a place is named (xã Tiên Kiên)
         if q_docnums:
             return True  # the unit was kept only if its chunk holds that number
-        acr = dict(acronyms(question))
         chunk_terms = passage_terms(best.hit.chunk.index_text(), acr)
         # Years in the question must be in the passage: "năm 2019" is not "năm 2025".
         for t in idf:
@@ -292,7 +294,7 @@ class Answerer:
 
 
 # Phrases that only frame the question: "tổng cộng bao nhiêu", "bao nhiêu phần trăm"
-# (the figure's "%" is scored apart, see wants_percent).
+# (the figure's "%" is checked apart, see _asked_unit).
 _FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay"}
 
 

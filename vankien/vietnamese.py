@@ -246,7 +246,6 @@ def has_figure(text: str) -> bool:
     return any(not re.fullmatch(r"(19|20)\d\d", m.group(0)) for m in find_numbers(text))
 
 
-
 def docnum_key(text: str) -> str | None:
     """Canonical key of the single document number in ``text`` (None if none)."""
     found = find_docnums(text, typed=True)
@@ -365,8 +364,8 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
         if c and c != raw:
             terms.append(c)
     # "KH&CN" is also written "KHCN": index the joined form too.
-    for m in _AMP_ABBR.finditer(rest):
-        terms.append(_strip_word((m.group(1) + m.group(2)).lower()))
+    joined = [_strip_word((m.group(1) + m.group(2)).lower()) for m in _AMP_ABBR.finditer(rest)]
+    terms += joined
     prev = None
     prev_end = 0
     flats: list[str] = []
@@ -389,9 +388,7 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
                 terms.append(prev + flat)  # "X-quang", "X quang" and "Xquang" are one word
         prev = flat
         flats.append(flat)
-    # "KH&CN" was joined to "khcn" above
-    flats += [_strip_word((m.group(1) + m.group(2)).lower()) for m in _AMP_ABBR.finditer(rest)]
-    terms += _abbreviation_terms(flats)
+    terms += _abbreviation_terms(flats + joined)  # "khcn" of KH&CN has a long form too
     return terms
 
 
