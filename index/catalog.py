@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -30,16 +31,37 @@ CREATE INDEX IF NOT EXISTS chunks_sha ON chunks(sha256, ord);
 CREATE TABLE IF NOT EXISTS pending (sha256 TEXT PRIMARY KEY, since TEXT NOT NULL);
 """
 
+# How long an open waits for another process holding the catalog (seconds).
+_BUSY_WAIT_S = 30
+
 
 class Catalog:
     def __init__(self, path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         # check_same_thread=False: the Gradio app answers from worker threads; SQLite
         # serialises access itself and every write happens under the writer lock.
-        self.db = sqlite3.connect(str(path), timeout=30, check_same_thread=False, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(_SCHEMA)
+        self.db = sqlite3.connect(str(path), timeout=_BUSY_WAIT_S, check_same_thread=False, isolation_level=None)
+        self._setup()
+
+    def _setup(self) -> None:
+        """WAL mode and the schema, retried while another process does the same.
+
+        Switching a new file to WAL needs an exclusive lock, and SQLite answers
+        "database is locked" at once (without its busy handler) when two processes
+        create the catalog together: two `vankien ingest` started into an empty home.
+        """
+        deadline = time.monotonic() + _BUSY_WAIT_S
+        while True:
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.executescript(_SCHEMA)
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     # --- metadata -----------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
