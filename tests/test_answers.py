@@ -2,6 +2,7 @@
 import copy
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -163,3 +164,20 @@ def test_which_place_question_needs_that_kind_of_place_in_the_quote(assistant):
     ans = assistant.ask("Xã nào trong tỉnh có nhiều trạm 5G nhất?")
     assert ans.status == "not_found" and ans.citations == []
     assert assistant.ask("Tổng số trạm BTS tính đến tháng 6/2025 là bao nhiêu?").status == "answered"
+
+
+def test_retrieval_prefers_the_passage_holding_the_kind_of_answer(assistant):
+    """The report names Kết luận 21-KL/TW in a section heading without its date and in
+    the passage under it with the date: "ngày nào?" ranks the dated passage first, and
+    the answer quotes that date."""
+    from dataclasses import replace
+
+    from vankien.retrieve import HybridRetriever
+
+    q = "Kết luận 21-KL/TW của Ban Chấp hành Trung ương ra ngày nào?"
+    top = assistant.retriever.retrieve(q)[0]
+    assert re.search(r"21-KL/TW,? ngày \d{1,2}/\d{1,2}/\d{4}", top.chunk.text)
+    blind = HybridRetriever(assistant.index, replace(assistant.retriever.params, answer_type_weight=0.0))
+    assert any("21-KL/TW" in h.chunk.text for h in blind.retrieve(q)[:5])
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "15/10/2021" in ans.answer

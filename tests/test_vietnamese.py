@@ -7,12 +7,12 @@ import vankien.vietnamese as vn
 import ingest.sentences
 import ingest.structure
 import vankien.retrieve
-import vankien.answer
+import vankien.question
 import vankien.crosslingual
 
 
 @pytest.mark.parametrize("module", [vn, vankien.guard, ingest.sentences, ingest.structure, vankien.retrieve,
-                                    vankien.answer, vankien.crosslingual])
+                                    vankien.question, vankien.crosslingual])
 def test_doctests(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

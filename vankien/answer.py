@@ -13,28 +13,10 @@ from dataclasses import asdict, dataclass, field
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
+from vankien.question import QUESTION_WORDS, Asked, gives_unit
 from vankien.retrieve import Hit, is_foreign, passage_terms
-from vankien.vietnamese import (NUMBER_RE, acronyms, canonical_number, find_docnums, find_numbers, has_diacritics,
-                                has_figure, nfc, spells_out, strip_accents, term_set, tokenize)
-
-# Question words carry no topic: "bao nhiêu", "là gì", "how many".
-_QUESTION_WORDS = set(
-    "la gi bao nhieu may nao ra sao khong chua the co duoc hay a nhi vay cho biet hoi toi xin "
-    "cua cac nhung va voi ve trong tren tai theo den tu da dang se thi ma nay do hien nay tinh "
-    "how many much what which when where who whose is are was were the a an of in to did does do for by on "
-    "there it its as at be been has have had with from and or this that".split()
-)
-_WANTS_FIGURE = re.compile(
-    r"\b(bao nhieu|may|ty le|so luong|tong so|so tien|kinh phi|phan tram|dat bao|how many|how much|what percentage|"
-    r"percent|rate|number of|total|amount)\b"
-)
-# "Ai là Bí thư…?" is answered by a person: "đồng chí Nguyễn Văn A", "ông Trần B".
-_WANTS_PERSON = re.compile(r"(^|\b)(ai la|ai da|ai duoc|nguoi nao|who (is|was|were|are|has|had|did))\b")
-_PERSON = re.compile(r"\b(?:đồng chí|[Đđ]/c|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*")
-_WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|when|what date|which date|dated)\b")
-# "là quyết định số mấy?", "kế hoạch số bao nhiêu?", "which decision"
-_WANTS_DOCNUM = re.compile(r"\b(so may|so bao nhieu|so hieu|ky hieu|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
-                           r"which decision|which plan|which resolution|document number)\b")
+from vankien.vietnamese import (acronyms, canonical_number, find_docnums, find_numbers, has_diacritics, has_figure,
+                                strip_accents, tokenize)
 
 
 @dataclass
@@ -112,17 +94,10 @@ class Answerer:
             for t, w in idf.items():
                 if w == 0 and "_" not in t and t.isalpha():
                     known[t] = p.unknown_word_weight * top
-        folded_q = strip_accents(question).lower()
-        wants_figure = bool(_WANTS_FIGURE.search(folded_q))
-        wants_date = bool(_WANTS_DATE.search(folded_q))
-        wants_docnum = bool(_WANTS_DOCNUM.search(folded_q))
-        q_docnums = {d.key for d in find_docnums(question, typed=True)}
+        asked = Asked.read(question, foreign)
         acr = dict(acronyms(question))
         optional = _optional_terms(question)
-        unit = None if foreign else _asked_unit(question)
-        # "số mấy?", "ngày nào?" are answered by a document number or a date; "bao nhiêu?" by a
-        # figure that is neither (nor a year)
-        answers_with = (lambda t: bool(find_numbers(t))) if (wants_docnum or wants_date) else has_figure
+        unit = asked.unit
         years = [t for t in idf if re.fullmatch(r"(19|20)\d\d", t)]
 
         def year_share(terms: set[str]) -> float:
@@ -133,25 +108,25 @@ class Answerer:
         for rank, hit in enumerate(hits[: p.passages]):
             c = hit.chunk
             chunk_terms = passage_terms(c.index_text(), acr)
-            if q_docnums and not q_docnums & chunk_terms:
+            if asked.docnums and not asked.docnums & chunk_terms:
                 continue  # a question about 1218/QĐ-UBND is not answered from another document
             cov_chunk = _coverage(known, chunk_terms, optional)
             for s, e in _answer_units(c.text):
                 text = c.text[s:e]
                 unit_terms = passage_terms(text, acr)
                 cov_unit = _coverage(known, unit_terms, optional)
-                has_num = answers_with(text)
+                has_num = asked.answering_number(text)
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
-                if wants_figure:
+                if asked.figure:
                     score += 0.3 if has_num else -0.3
-                gives = bool(unit and has_num and _gives_unit(unit, text))
+                gives = bool(unit and has_num and gives_unit(unit, text))
                 if gives:
                     score += 0.3
-                if wants_date:
+                if asked.date:
                     score += 0.3 if re.search(r"\d{1,2}/\d{1,2}/\d{4}", text) else -0.3
-                if wants_docnum:
+                if asked.docnum:
                     score += 0.3 if find_docnums(text) else -0.3
-                if q_docnums & unit_terms:
+                if asked.docnums & unit_terms:
                     score += 0.5
                 score += 0.3 * year_share(chunk_terms)
                 score -= 0.02 * rank
@@ -159,7 +134,7 @@ class Answerer:
         if not units:
             return self._not_found(question)
         if foreign:
-            self._rescore_by_meaning(question, units, wants_figure)
+            self._rescore_by_meaning(question, units, asked.figure)
         units.sort(key=lambda u: -u.score)
         best = units[0]
         if unit:
@@ -167,13 +142,12 @@ class Answerer:
             best = next((u for u in units if u.gives_unit), best)
 
         quoted = self._with_context(best, units)
-        if not self._answerable(question, best, quoted, known, idf, q_docnums, acr, foreign,
-                                wants_figure and not answers_with(quoted.text)):
+        if not self._answerable(question, asked, best, quoted, known, idf, acr, foreign):
             return self._not_found(question)
-        if unit and not _gives_unit(unit, quoted.text):
+        if unit and not gives_unit(unit, quoted.text):
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
 
-        pair = self._conflicting(units, wants_figure, known)
+        pair = self._conflicting(units, asked.figure, known)
         if pair is not None:
             cites = [_cite(u) for u in pair]
             text = "\n".join(
@@ -223,21 +197,14 @@ class Answerer:
             if wants_figure:
                 u.score += 0.05 if has_figure(u.text) else -0.2
 
-    def _answerable(self, question: str, best: _Unit, quoted: _Unit, known: dict[str, float], idf: dict[str, float],
-                    q_docnums: set[str], acr: dict, foreign: bool, lacks_figure: bool) -> bool:
-        """``lacks_figure``: the question asks for a figure and the quoted sentence has none
-        (the figure may sit in the clause after its subject: the whole sentence counts)."""
+    def _answerable(self, question: str, asked: Asked, best: _Unit, quoted: _Unit, known: dict[str, float],
+                    idf: dict[str, float], acr: dict, foreign: bool) -> bool:
         p = self.params
-        if lacks_figure:
-            return False
-        if _WANTS_PERSON.search(strip_accents(question).lower()) and not _PERSON.search(quoted.text):
-            return False
-        kind = _asked_kind(question)
-        if kind and kind not in term_set(quoted.text):
+        if asked.figure and not asked.answering_number(quoted.text):
+            return False  # (the figure may sit in the clause after its subject: the whole sentence counts)
+        if not asked.named_in(quoted.text):
             return False  # "Huyện nào…?" is not answered by a passage that names no huyện
-        if kind in _PLACE_KINDS and not re.search(rf"\b(?i:{kind})\s+[A-Z]", strip_accents(quoted.text)):
-            return False  # ... nor by "các xã, phường": a place is named (xã Tiên Kiên)
-        if q_docnums:
+        if asked.docnums:
             return True  # the unit was kept only if its chunk holds that number
         chunk_terms = passage_terms(best.hit.chunk.index_text(), acr)
         # Years in the question must be in the passage: "năm 2019" is not "năm 2025".
@@ -294,68 +261,8 @@ class Answerer:
 
 
 # Phrases that only frame the question: "tổng cộng bao nhiêu", "bao nhiêu phần trăm"
-# (the figure's "%" is checked apart, see _asked_unit).
+# (the figure's "%" is checked apart, see vankien.question.asked_unit).
 _FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay"}
-
-
-_PLACE_KINDS = {"huyen", "xa", "phuong", "tinh", "pho"}  # thành phố
-_NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", "ve", "ngay", "so", "may",
-              "muc"}  # "mức nào" asks for a value
-
-
-def _asked_kind(question: str) -> str | None:
-    """What a "<noun> nào?" question asks for, accent-free: "Huyện nào…" -> "huyen",
-    "Chương trình nào…" -> "trinh"; None for "khi nào", "như thế nào", "ngày nào" (dates are
-    checked apart).
-
-    >>> _asked_kind("Huyện nào có nhiều trạm BTS nhất?"), _asked_kind("Khi nào ban hành?")
-    ('huyen', None)
-    """
-    m = re.search(r"(\w+)\s+nao\b", strip_accents(question).lower())
-    if not m or m.group(1) in _NOT_KINDS or m.group(1) in _QUESTION_WORDS:
-        return None
-    return m.group(1)
-
-
-# Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
-_NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "tien", "so", "thi",
-              "va", "ca", "nua", "nam", "lan", "bao", "may"}
-_COUNTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(%|\w+)")
-
-
-def _asked_unit(question: str) -> tuple[str, ...] | None:
-    """What "bao nhiêu X" / "mấy X" counts, as syllable initials to find right after a
-    figure: ``("%",)``, ``("ty",)`` (tỷ), ``("d", "n")`` (DN = doanh nghiệp); None when
-    the question does not say.
-
-    >>> _asked_unit("Có bao nhiêu trạm BTS?"), _asked_unit("tăng bao nhiêu phần trăm"), _asked_unit("nhiều hơn mấy DN?")
-    (('tram',), ('%',), ('d', 'n'))
-    """
-    m = _COUNTED.search(nfc(question).lower())
-    if not m:
-        return None
-    raw = nfc(question)[m.start(1):m.end(1)]
-    word = strip_accents(m.group(1))
-    if word in ("%", "phan"):
-        return ("%",)
-    if word in _NOT_UNITS:
-        return None
-    units = dict(acronyms(raw))
-    return units.get(word) or (word,)
-
-
-def _gives_unit(unit: tuple[str, ...], text: str) -> bool:
-    """A figure in ``text`` followed by the counted word: "3.916 trạm", "01 doanh nghiệp", "82,56%"."""
-    if unit == ("%",):
-        return "%" in text
-    for m in _FIGURE_OR_FRACTION.finditer(text):
-        if spells_out(unit, text[m.end():m.end() + 12 * len(unit)]) and \
-                re.match(r"\s*" + re.escape(unit[0]), strip_accents(text[m.end():]).lower()):
-            return True
-    return False
-
-
-_FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|" + NUMBER_RE.pattern)
 
 
 def _optional_terms(question: str) -> set[str]:
@@ -370,9 +277,9 @@ def _content_terms(question: str) -> list[str]:
     out = []
     for t in tokenize(question):
         base = t.split("_")
-        if all(b in _QUESTION_WORDS for b in base):
+        if all(b in QUESTION_WORDS for b in base):
             continue
-        if len(base) > 1 and any(b in _QUESTION_WORDS for b in base):
+        if len(base) > 1 and any(b in QUESTION_WORDS for b in base):
             continue  # "so_bao" (số bao nhiêu), "cn_cua": a bigram across a question or function word
         if strip_accents(t) != t:
             continue  # keep the accent-free form only: queries may lack diacritics

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ingest import Chunk
 from index.store import Index
+from vankien.question import Asked
 from vankien.vietnamese import acronyms, has_diacritics, spells_out, strip_accents, term_set, tokenize
 
 
@@ -30,6 +31,9 @@ class RetrievalParams:
     top_k: int = 8
     rrf_k: int = 60
     coverage_weight: float = 1.0  # rerank: + weight * IDF-weighted share of question terms in the passage
+    # ... and + this when the passage holds the kind of answer asked for (a figure of the
+    # counted unit, a date after the named document number: vankien.question.Asked.held_by)
+    answer_type_weight: float = 0.3
     rerank_depth: int = 20
     # Lexical fast path: when BM25 + coverage already single out one passage (it holds at
     # least this share of the question's term weight, and this much more than the next two),
@@ -52,16 +56,19 @@ class HybridRetriever:
         if weights and is_foreign(question, self.index.lexical.term_idf(list(dict.fromkeys(tokenize(question))))):
             weights = {}  # an English question shares no terms with the passages: no coverage rerank
         acr = dict(acronyms(question))
+        asked = Asked.read(question)
         if weights and p.decisive_coverage:
-            hits = self._ranked([], lexical, weights, acr, k)
+            hits = self._ranked([], lexical, weights, acr, asked, k)
             if _decisive(hits, p):
                 return hits[:k]
         dense = self.index.vectors.query(self.index.query_embedding(question), p.candidates)
-        return self._ranked(dense, lexical, weights, acr, k)[:k]
+        return self._ranked(dense, lexical, weights, acr, asked, k)[:k]
 
-    def _ranked(self, dense, lexical, weights: dict[str, float], acr: dict, k: int) -> list[Hit]:
+    def _ranked(self, dense, lexical, weights: dict[str, float], acr: dict, asked: Asked, k: int) -> list[Hit]:
         """Fuse, then rerank the top ``rerank_depth`` by the share of the question's term
-        weight each passage holds (``Hit.coverage``)."""
+        weight each passage holds (``Hit.coverage``) and whether it holds the kind of
+        answer asked for: of two passages on "doanh thu bưu chính", the one with the figure
+        in tỷ answers "bao nhiêu tỷ"."""
         p = self.params
         fused = fuse(dense, lexical, p)
         depth = max(k * 2, p.rerank_depth if p.coverage_weight else 0)
@@ -75,6 +82,8 @@ class HybridRetriever:
                 terms = passage_terms(h.chunk.index_text(), acr)
                 h.coverage = sum(w for t, w in weights.items() if t in terms) / total
                 h.score += p.coverage_weight * h.coverage
+                if p.answer_type_weight and asked.held_by(h.chunk.text):
+                    h.score += p.answer_type_weight
             hits.sort(key=lambda h: -h.score)
         return hits
 

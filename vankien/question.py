@@ -1,0 +1,155 @@
+"""What a question asks for: a figure (and of what), a date, a document number, a person,
+a kind of thing ("Huyện nào…?").
+
+Read once per question. Retrieval prefers passages that hold that kind of answer; the
+answerer chooses the clause that gives it and refuses a passage that cannot.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vankien.vietnamese import NUMBER_RE, acronyms, find_docnums, find_numbers, has_figure, nfc, spells_out, strip_accents, term_set
+
+# Question words carry no topic: "bao nhiêu", "là gì", "how many".
+QUESTION_WORDS = set(
+    "la gi bao nhieu may nao ra sao khong chua the co duoc hay a nhi vay cho biet hoi toi xin "
+    "cua cac nhung va voi ve trong tren tai theo den tu da dang se thi ma nay do hien nay tinh "
+    "how many much what which when where who whose is are was were the a an of in to did does do for by on "
+    "there it its as at be been has have had with from and or this that".split()
+)
+
+_WANTS_FIGURE = re.compile(
+    r"\b(bao nhieu|may|ty le|so luong|tong so|so tien|kinh phi|phan tram|dat bao|how many|how much|what percentage|"
+    r"percent|rate|number of|total|amount)\b"
+)
+# "Ai là Bí thư…?" is answered by a person: "đồng chí Nguyễn Văn A", "ông Trần B".
+_WANTS_PERSON = re.compile(r"(^|\b)(ai la|ai da|ai duoc|nguoi nao|who (is|was|were|are|has|had|did))\b")
+_PERSON = re.compile(r"\b(?:đồng chí|[Đđ]/c|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*")
+_WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|when|what date|which date|dated)\b")
+# "là quyết định số mấy?", "kế hoạch số bao nhiêu?", "which decision"
+_WANTS_DOCNUM = re.compile(r"\b(so may|so bao nhieu|so hieu|ky hieu|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
+                           r"which decision|which plan|which resolution|document number)\b")
+_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+# "1218/QĐ-UBND ngày 04/6/2025", "21-KL/TW, ngày 15/10/2021": a document number with its date
+_DATED = re.compile(r"[\s,]*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}")
+
+_PLACE_KINDS = {"huyen", "xa", "phuong", "tinh", "pho"}  # thành phố
+_NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", "ve", "ngay", "so", "may",
+              "muc"}  # "mức nào" asks for a value
+
+# Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
+_NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "tien", "so", "thi",
+              "va", "ca", "nua", "nam", "lan", "bao", "may"}
+_COUNTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(%|\w+)")
+_FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|" + NUMBER_RE.pattern)
+
+
+@dataclass(frozen=True)
+class Asked:
+    figure: bool  # "bao nhiêu", "tỷ lệ", "how many"
+    date: bool  # "ngày nào", "when"
+    docnum: bool  # "số mấy", "quyết định nào"
+    person: bool  # "Ai là…"
+    unit: tuple[str, ...] | None  # what "bao nhiêu X" counts (asked_unit)
+    kind: str | None  # what "<noun> nào?" names (asked_kind)
+    docnums: frozenset[str]  # keys of the document numbers the question names
+
+    @classmethod
+    def read(cls, question: str, foreign: bool = False) -> Asked:
+        """``foreign``: an English question's words say nothing about units or kinds."""
+        folded = strip_accents(question).lower()
+        return cls(
+            figure=bool(_WANTS_FIGURE.search(folded)),
+            date=bool(_WANTS_DATE.search(folded)),
+            docnum=bool(_WANTS_DOCNUM.search(folded)),
+            person=bool(_WANTS_PERSON.search(folded)),
+            unit=None if foreign else asked_unit(question),
+            kind=asked_kind(question),
+            docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
+        )
+
+    def answering_number(self, text: str) -> bool:
+        """``text`` holds the kind of number that answers: "số mấy?", "ngày nào?" a document
+        number or a date; "bao nhiêu?" a figure that is neither (nor a year)."""
+        return bool(find_numbers(text)) if (self.docnum or self.date) else has_figure(text)
+
+    def held_by(self, text: str) -> bool:
+        """``text`` (a passage) holds the kind of answer asked for: a date after the named
+        document number, any date, a document number, a figure of the counted unit, a figure.
+        False when the question asks for none of these.
+
+        >>> a = Asked.read("Kết luận 21-KL/TW ra ngày nào?")
+        >>> a.held_by("thực hiện Kết luận 21-KL/TW, ngày 15/10/2021 của BCH"), a.held_by("Kết luận số 21-KL/TW của BCH")
+        (True, False)
+        """
+        if self.date:
+            if self.docnums:
+                return any(d.key in self.docnums and _DATED.match(text, d.end) for d in find_docnums(text, typed=True))
+            return bool(_DATE.search(text))
+        if self.docnum:
+            return bool(find_docnums(text))
+        if self.figure:
+            return gives_unit(self.unit, text) if self.unit else has_figure(text)
+        return False
+
+    def named_in(self, text: str) -> bool:
+        """The quote names what "Ai…?" / "<noun> nào?" asks for: a person, that noun, a
+        named place for "Huyện nào…?" (not "các xã, phường")."""
+        if self.person and not _PERSON.search(text):
+            return False
+        if self.kind and self.kind not in term_set(text):
+            return False
+        if self.kind in _PLACE_KINDS and not re.search(rf"\b(?i:{self.kind})\s+[A-Z]", strip_accents(text)):
+            return False
+        return True
+
+
+def asked_kind(question: str) -> str | None:
+    """What a "<noun> nào?" question asks for, accent-free: "Huyện nào…" -> "huyen",
+    "Chương trình nào…" -> "trinh"; None for "khi nào", "như thế nào", "ngày nào" (dates are
+    checked apart).
+
+    >>> asked_kind("Huyện nào có nhiều trạm BTS nhất?"), asked_kind("Khi nào ban hành?")
+    ('huyen', None)
+    """
+    m = re.search(r"(\w+)\s+nao\b", strip_accents(question).lower())
+    if not m or m.group(1) in _NOT_KINDS or m.group(1) in QUESTION_WORDS:
+        return None
+    return m.group(1)
+
+
+def asked_unit(question: str) -> tuple[str, ...] | None:
+    """What "bao nhiêu X" / "mấy X" counts, as syllable initials to find right after a
+    figure: ``("%",)``, ``("ty",)`` (tỷ), ``("d", "n")`` (DN = doanh nghiệp); None when
+    the question does not say.
+
+    >>> asked_unit("Có bao nhiêu trạm BTS?"), asked_unit("tăng bao nhiêu phần trăm"), asked_unit("nhiều hơn mấy DN?")
+    (('tram',), ('%',), ('d', 'n'))
+    """
+    m = _COUNTED.search(nfc(question).lower())
+    if not m:
+        return None
+    raw = nfc(question)[m.start(1):m.end(1)]
+    word = strip_accents(m.group(1))
+    if word in ("%", "phan"):
+        return ("%",)
+    if word in _NOT_UNITS:
+        return None
+    units = dict(acronyms(raw))
+    return units.get(word) or (word,)
+
+
+def gives_unit(unit: tuple[str, ...], text: str) -> bool:
+    """A figure in ``text`` followed by the counted word: "3.916 trạm", "01 doanh nghiệp", "82,56%".
+
+    >>> gives_unit(("tram",), "toàn tỉnh có 3.916 trạm BTS"), gives_unit(("tram",), "3.916 thuê bao")
+    (True, False)
+    """
+    if unit == ("%",):
+        return "%" in text
+    for m in _FIGURE_OR_FRACTION.finditer(text):
+        if spells_out(unit, text[m.end():m.end() + 12 * len(unit)]) and \
+                re.match(r"\s*" + re.escape(unit[0]), strip_accents(text[m.end():]).lower()):
+            return True
+    return False
