@@ -123,7 +123,9 @@ HELD_OUT_NOTE = (
     "rules and its failures were read while writing them; the English glossary was written before "
     "`holdout_english.jsonl` (25) existed, but its failures were read afterwards (figure rule, general vocabulary): "
     "both are no longer strictly held out. `holdout_english2.jsonl` (25) was written after the last glossary change "
-    "and only its totals have been looked at: it is the blind number. No set is used to pick a setting."
+    "of 2026-11-25; its failures were listed on 2026-11-26, so it too is no longer blind. `holdout3.jsonl` (50, all "
+    "kinds) was written on 2026-11-26 before that day's changes were measured, and only its totals are looked at "
+    "until the end of a session: it is the blind number. No set is used to pick a setting."
 )
 
 
@@ -216,7 +218,8 @@ def register(sub) -> None:
     s.add_argument("--questions", default=str(QUESTIONS))
     s.add_argument("--out", default=str(RESULTS), help="RESULTS.md to update ('' to skip)")
     s.add_argument("--details", default="", help="write per-question JSONL here")
-    s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in ("holdout.jsonl", "holdout_english.jsonl", "holdout_english2.jsonl")],
+    held_out = ("holdout.jsonl", "holdout_english.jsonl", "holdout_english2.jsonl", "holdout3.jsonl")
+    s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
     s.add_argument("--variant", action="append", default=[], metavar="FIELD=VALUE",
