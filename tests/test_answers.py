@@ -181,3 +181,14 @@ def test_retrieval_prefers_the_passage_holding_the_kind_of_answer(assistant):
     assert any("21-KL/TW" in h.chunk.text for h in blind.retrieve(q)[:5])
     ans = assistant.ask(q)
     assert ans.status == "answered" and "15/10/2021" in ans.answer
+
+
+def test_english_which_question_names_what_it_asks_for(assistant):
+    """"Which directive…" is answered by a quote naming a Chỉ thị; capitalised English words
+    neither the glossary nor the report knows ("Meetings") count against the passage as
+    unknown words, not as a name it must contain."""
+    ans = assistant.ask('Which directive of the Secretariat, titled "Improving the Quality of Party Cell Meetings", '
+                        'is the Party Committee still implementing?')
+    assert ans.status == "answered" and "Chỉ thị số 10-CT/TW" in ans.citations[0].quote
+    ans = assistant.ask("How many doctoral Meetings did the Department hold?")
+    assert ans.status == "not_found"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 from importlib import resources
 
 from vankien.vietnamese import find_docnums, nfc
@@ -22,6 +23,16 @@ _STOP = set(
     "still also their they them his her our we you your i so up out any all some each other such "
     "same only just can could will would should may might must not no yes many much more most "
     "get got give given make made take taken hold held set".split()
+    # prepositions and adverbs that carry no subject: "under the 2025-2030 targets", "actually granted"
+    + "through under during besides apart among over within without across before after between via per since "
+    "until against toward towards upon onto along around behind beyond despite except near off past "
+    "actually currently now then already ever really even yet again exactly approximately roughly nearly almost "
+    "overall altogether respectively own every either neither both another several few one ones well "
+    "whether where why".split()
+    # what a question says about the report, not about the subject: "which plan is cited", "is expected to"
+    + "cite cited mention mentioned list listed state stated report reported describe described say said "
+    "name named according expect expected mean meant suppose supposed want wanted follow follows followed "
+    "aim aims aimed seek seeks".split()
 )
 # "must not" stays a phrase in the glossary; the stop list only drops words met alone.
 _WORD = re.compile(r"[\w&'-]+")
@@ -50,6 +61,17 @@ def _vocabulary() -> frozenset[str]:
     return frozenset(w for key in _glossary() for w in key)
 
 
+def _starts_phrase(word: str) -> bool:
+    """``word`` begins a glossary phrase: in "which traditional festival" the noun asked
+    for is not "traditional"."""
+    return any(f in _first_words() for f in _forms(word))
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(key[0] for key in _glossary())
+
+
 def _forms(word: str) -> list[str]:
     """The word and its likely base forms: stations -> station, licensing -> licens(e)."""
     out = [word]
@@ -66,13 +88,20 @@ def _forms(word: str) -> list[str]:
     return out
 
 
-def to_vietnamese(question: str) -> Translation:
+def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: True) -> Translation:
     """The question's content in Vietnamese report terms; numbers, document numbers and
-    names the glossary does not know are kept as written.
+    names the glossary does not know are kept as written. ``in_corpus(word)``: whether the
+    documents use a word; a capitalised word they do not use is English, not a name
+    ("Commission", "Charter"), and counts as an unknown word.
 
     >>> t = to_vietnamese("How many BTS stations did Phu Tho have as of June 2025?")
     >>> t.text, t.known
     ('BTS | trạm | Phú Thọ | tháng 6 | 2025 | bao nhiêu', 1.0)
+
+    "which <noun>" asks for that noun; a capitalised word the documents never use is English:
+
+    >>> to_vietnamese("Which guidance of the Central Organisation Commission applies?", in_corpus=lambda w: False).text
+    'Trung ương | tổ chức | commission | ứng dụng | Hướng dẫn nào'
     """
     glossary = _glossary()
     question = nfc(question)
@@ -96,6 +125,9 @@ def to_vietnamese(question: str) -> Translation:
             head, last = tuple(words[i:i + n - 1]), words[i + n - 1]
             vi = next((glossary[head + (f,)] for f in _forms(last) if head + (f,) in glossary), None)
             if vi is not None:
+                if i > 0 and words[i - 1] == "which" and not vi.endswith("nào") and not (
+                        i + n < len(words) and _starts_phrase(words[i + n])):
+                    vi += " nào"  # "which programme of…" asks for a chương trình: the quote must name one
                 (framing if ("bao nhiêu" in vi or vi.endswith("nào")) else body).append(vi)
                 known += n
                 i += n
@@ -107,8 +139,9 @@ def to_vietnamese(question: str) -> Translation:
             elif w not in _STOP:
                 # kept as written: a name (Viettel, Techmart) matches the report, and a word the
                 # glossary lacks ("doctoral") counts against the passage like an unknown syllable
-                body.append(r)
-                if not (r[0].isupper() and i > 0):
+                name = i > 0 and r[0].isupper() and (sum(ch.isupper() for ch in r) > 1 or in_corpus(w))
+                body.append(r if name else w)
+                if not name:
                     unknown += 1
             i += 1
     share = known / (known + unknown) if known + unknown else 0.0

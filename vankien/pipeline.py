@@ -81,9 +81,10 @@ class Assistant:
         English one the same question in the report's words (vankien.crosslingual) when
         the glossary knows most of it; else the English goes to the dense side alone."""
         terms = list(dict.fromkeys(tokenize(question)))
-        if not is_foreign(question, self.index.lexical.term_idf(terms)):
+        idf = self.index.lexical.term_idf(terms)
+        if not is_foreign(question, idf):
             return question
-        t = to_vietnamese(question)
+        t = to_vietnamese(question, in_corpus=lambda w: idf.get(w, 0) > 0)
         return t.text if t.known >= self.answerer.params.min_glossary_share and t.text else question
 
     def ask(self, question: str, id: str | None = None) -> Answer:

@@ -26,7 +26,8 @@ _WANTS_FIGURE = re.compile(
 # "Ai là Bí thư…?" is answered by a person: "đồng chí Nguyễn Văn A", "ông Trần B".
 _WANTS_PERSON = re.compile(r"(^|\b)(ai la|ai da|ai duoc|nguoi nao|who (is|was|were|are|has|had|did))\b")
 _PERSON = re.compile(r"\b(?:đồng chí|[Đđ]/c|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*")
-_WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|when|what date|which date|dated)\b")
+_WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|thang nao|nam nao|"
+                         r"when|what date|which date|dated)\b")
 # "là quyết định số mấy?", "kế hoạch số bao nhiêu?", "which decision"
 _WANTS_DOCNUM = re.compile(r"\b(so may|so bao nhieu|so hieu|ky hieu|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
                            r"which decision|which plan|which resolution|document number)\b")
@@ -35,8 +36,8 @@ _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _DATED = re.compile(r"[\s,]*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}")
 
 _PLACE_KINDS = {"huyen", "xa", "phuong", "tinh", "pho"}  # thành phố
-_NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", "ve", "ngay", "so", "may",
-              "muc"}  # "mức nào" asks for a value
+_NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", "ve", "ngay", "thang", "nam", "so",
+              "may", "muc"}  # "mức nào" asks for a value, "tháng nào" a date
 
 # Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
 _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "tien", "so", "thi",
