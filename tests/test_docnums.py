@@ -12,7 +12,7 @@ import pytest
 
 import vankien.docnums as docnums
 from vankien.cli import main
-from vankien.docnums import check_text, registry_for
+from vankien.docnums import check_text, registry_for, vn_dates
 from vankien.guard import unsupported_figures
 from tests.conftest import FIXTURES, REPORT
 
@@ -251,6 +251,26 @@ def test_chat_which_number_is_the_plan(assistant):
     ans = assistant.ask("Kế hoạch triển khai chiến lược chuyển đổi số báo chí là kế hoạch số mấy?")
     assert ans.status == "answered" and "3132/KH-UBND" in ans.answer
     _verbatim(assistant, ans)
+
+
+def test_chat_date_question_quotes_a_mention_with_the_date(assistant):
+    """A number the report names both with and without its date: "ra ngày nào?" quotes a
+    mention that gives the date, never one that only names the number."""
+    from vankien.vietnamese import find_docnums
+
+    reg = registry_for(assistant)
+    both = [e for e in reg._entries.values()
+            if any(m.ref.date for m in e.mentions) and any(not m.ref.date for m in e.mentions)]
+    assert len(both) >= 3
+    for e in both:
+        # the number as written where the report gives no date (so the question holds none)
+        span = next(m.quote[m.ref.start - m.char_start:m.ref.end - m.char_start] for m in e.mentions if not m.ref.date)
+        d = find_docnums(span)[0]
+        raw = span[d.start:d.end]
+        ans = assistant.ask(f"Văn bản {raw} ban hành ngày nào?")
+        assert ans.status == "answered", (raw, ans.answer)
+        assert any(d in ans.citations[0].quote for d in vn_dates(e.dates).split(", ")), (raw, ans.citations[0].quote)
+        _verbatim(assistant, ans)
 
 
 def test_chat_content_question_with_a_number_keeps_the_figure(assistant):

@@ -27,6 +27,7 @@ from difflib import SequenceMatcher
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.answer import Answer, Citation
+from vankien.question import Asked
 from vankien.guard import unsupported_figures
 from vankien.vietnamese import (
     DATE_RE,
@@ -558,6 +559,7 @@ def answer_question(assistant, question: str) -> Answer | None:
         return _not_in_files(registry, question, refs[0])
     keys = {e.key for _, e in found}
     content = _content_terms(question, keys)
+    asked = Asked.read(question)
     best, best_score, best_cov = None, None, 0.0
     for ref, e in found:
         date_ok = ref.date is None or ref.date in e.dates
@@ -567,10 +569,12 @@ def answer_question(assistant, question: str) -> Answer | None:
             quote_terms = set(tokenize(m.quote))
             cov = len(content & quote_terms) / len(content) if content else 1.0
             held = sum(1 for k in keys if k in quote_terms)
-            score = (held, round(cov, 3), m.rank())
+            # "ra ngày nào?": a mention that gives the date ("01-KL/TW ngày 18/5/2021") first
+            dated = asked.held_by(m.quote) if asked.date else True
+            score = (dated, held, round(cov, 3), m.rank())
             if best_score is None or score > best_score:
                 best, best_score, best_cov = m, score, cov
-    if best is None or best_cov < _MIN_CONTENT_COVERAGE:
+    if best is None or best_cov < _MIN_CONTENT_COVERAGE or not best_score[0]:
         return None
     cite = best.citation()
     mismatched = any(r.date and e.dates and r.date not in e.dates for r, e in found)

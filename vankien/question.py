@@ -26,10 +26,10 @@ _WANTS_FIGURE = re.compile(
 # "Ai là Bí thư…?" is answered by a person: "đồng chí Nguyễn Văn A", "ông Trần B".
 _WANTS_PERSON = re.compile(r"(^|\b)(ai la|ai da|ai duoc|nguoi nao|who (is|was|were|are|has|had|did))\b")
 _PERSON = re.compile(r"\b(?:đồng chí|[Đđ]/c|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*")
-_WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|thang nao|nam nao|"
+_WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|thang nao|"
                          r"when|what date|which date|dated)\b")
 # "là quyết định số mấy?", "kế hoạch số bao nhiêu?", "which decision"
-_WANTS_DOCNUM = re.compile(r"\b(so may|so bao nhieu|so hieu|ky hieu|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
+_WANTS_DOCNUM = re.compile(r"\b(so may|(?<!tong )so bao nhieu|so hieu|ky hieu|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
                            r"which decision|which plan|which resolution|document number)\b")
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 # "1218/QĐ-UBND ngày 04/6/2025", "21-KL/TW, ngày 15/10/2021": a document number with its date
