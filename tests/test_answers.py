@@ -200,3 +200,11 @@ def test_date_question_needs_a_date_in_the_quote(assistant, q):
     # the report says the farm was built and the portal runs, never on which day
     ans = assistant.ask(q)
     assert ans.status == "not_found" and ans.citations == []
+
+
+def test_which_noun_question_quotes_the_clause_naming_it(assistant):
+    """"…which terms?" asks for a nhiệm kỳ: of the clauses about the cells' congresses, the
+    one naming the terms is quoted (another clause about the cells covers the question's
+    words as well, but names no term)."""
+    ans = assistant.ask("The congresses of the affiliated Party cells were held for which terms?")
+    assert ans.status == "answered" and "nhiệm kỳ 2020-2022" in ans.citations[0].quote

@@ -126,6 +126,8 @@ class Answerer:
                     score += 0.3 if re.search(r"\d{1,2}/\d{1,2}/\d{4}", text) else -0.3
                 if asked.docnum:
                     score += 0.3 if find_docnums(text) else -0.3
+                if asked.kind or asked.person:
+                    score += 0.3 if asked.named_in(text) else -0.3  # "nhiệm kỳ nào?": a clause naming a nhiệm kỳ
                 if asked.docnums & unit_terms:
                     score += 0.5
                 score += 0.3 * year_share(chunk_terms)

@@ -28,7 +28,7 @@ _STOP = set(
     "until against toward towards upon onto along around behind beyond despite except near off past "
     "actually currently now then already ever really even yet again exactly approximately roughly nearly almost "
     "overall altogether respectively own every either neither both another several few one ones well "
-    "whether where why".split()
+    "whether where why thing".split()
     # what a question says about the report, not about the subject: "which plan is cited", "is expected to"
     + "cite cited mention mentioned list listed state stated report reported describe described say said "
     "name named according expect expected mean meant suppose supposed want wanted follow follows followed "
@@ -136,7 +136,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
             w, r = words[i], raw[i]
             if any(ch.isdigit() for ch in w):
                 body.append(r)  # 2025, 6/2025, 2020-2025
-            elif w not in _STOP:
+            elif not any(f in _STOP for f in _forms(w)):  # "sets", "things"
                 # kept as written: a name (Viettel, Techmart) matches the report, and a word the
                 # glossary lacks ("doctoral") counts against the passage like an unknown syllable
                 name = i > 0 and r[0].isupper() and (sum(ch.isupper() for ch in r) > 1 or in_corpus(w))
