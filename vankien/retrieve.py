@@ -25,7 +25,7 @@ class Hit:
 
 @dataclass(frozen=True)
 class RetrievalParams:
-    alpha: float = 0.6  # weight of the dense side in relative-score fusion
+    alpha: float = 0.5  # weight of the dense side in relative-score fusion (equal weights; eval/RESULTS.md)
     fusion: str = "relative"  # relative | rrf
     candidates: int = 30  # per retriever, before fusion
     top_k: int = 8
