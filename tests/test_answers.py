@@ -208,3 +208,11 @@ def test_which_noun_question_quotes_the_clause_naming_it(assistant):
     words as well, but names no term)."""
     ans = assistant.ask("The congresses of the affiliated Party cells were held for which terms?")
     assert ans.status == "answered" and "nhiệm kỳ 2020-2022" in ans.citations[0].quote
+
+
+@pytest.mark.parametrize("q", ["Các nhiệm vụ KH&CN cấp tỉnh giai đoạn 2020-2025 có tổng kinh phí bao nhiêu?",
+                               "Giai đoạn 2020-2025, kinh phí cho nhiệm vụ KH&CN cấp tỉnh là bao nhiêu?"])
+def test_money_question_is_answered_with_an_amount(assistant, q):
+    # the passage counting the tasks (188 nhiệm vụ) covers the question's words as well
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "226.881,809 triệu đồng" in ans.answer

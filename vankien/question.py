@@ -44,6 +44,11 @@ _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "l
               "va", "ca", "nua", "nam", "lan", "bao", "may"}
 _COUNTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(%|\w+)")
 _FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|" + NUMBER_RE.pattern)
+MONEY = ("money",)  # asked_unit: an amount of money
+_ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|bao nhieu tien|nguon von|tong von|von dau tu|muc dau tu|doanh thu|ngan sach|"
+                         r"xu phat)\b")
+_ASKS_RATE = re.compile(r"\b(ty le|phan tram|ty trong)\b")
+_MONEY_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:tỷ|triệu|nghìn|ngàn|đồng|VNĐ|VND|USD)\b")
 
 
 @dataclass(frozen=True)
@@ -127,16 +132,24 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
 
     >>> asked_unit("Có bao nhiêu trạm BTS?"), asked_unit("tăng bao nhiêu phần trăm"), asked_unit("nhiều hơn mấy DN?")
     (('tram',), ('%',), ('d', 'n'))
+
+    An amount of money when the question asks "how much" of kinh phí, doanh thu, vốn…:
+
+    >>> asked_unit("Tổng kinh phí là bao nhiêu?"), asked_unit("Tỷ lệ vốn ngoài ngân sách là bao nhiêu?")
+    (('money',), None)
     """
     m = _COUNTED.search(nfc(question).lower())
-    if not m:
-        return None
-    raw = nfc(question)[m.start(1):m.end(1)]
-    word = strip_accents(m.group(1))
+    word = strip_accents(m.group(1)) if m else None
     if word in ("%", "phan"):
         return ("%",)
-    if word in _NOT_UNITS:
+    if word is None or word in _NOT_UNITS:
+        # "Tổng kinh phí … là bao nhiêu?" asks for an amount of money, not a count
+        folded = strip_accents(question).lower()
+        asks_amount = re.search(r"\b(bao nhieu|how much)\b", folded)
+        if asks_amount and _ASKS_MONEY.search(folded) and not _ASKS_RATE.search(folded):
+            return MONEY
         return None
+    raw = nfc(question)[m.start(1):m.end(1)]
     units = dict(acronyms(raw))
     return units.get(word) or (word,)
 
@@ -149,6 +162,8 @@ def gives_unit(unit: tuple[str, ...], text: str) -> bool:
     """
     if unit == ("%",):
         return "%" in text
+    if unit == MONEY:
+        return bool(_MONEY_FIGURE.search(text))
     for m in _FIGURE_OR_FRACTION.finditer(text):
         if spells_out(unit, text[m.end():m.end() + 12 * len(unit)]) and \
                 re.match(r"\s*" + re.escape(unit[0]), strip_accents(text[m.end():]).lower()):
