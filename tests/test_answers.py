@@ -216,3 +216,12 @@ def test_money_question_is_answered_with_an_amount(assistant, q):
     # the passage counting the tasks (188 nhiệm vụ) covers the question's words as well
     ans = assistant.ask(q)
     assert ans.status == "answered" and "226.881,809 triệu đồng" in ans.answer
+
+
+def test_figure_dated_another_year_is_not_an_answer(assistant):
+    """The report gives the number of BTS stations as of 6/2025 only; "năm 2020" is in the
+    passage (the term 2020-2025) but not in the quote, which is dated 2025."""
+    ans = assistant.ask("Số trạm BTS của tỉnh vào năm 2020 là bao nhiêu?")
+    assert ans.status == "not_found" and ans.citations == []
+    ans = assistant.ask("Tính đến tháng 6/2025 tỉnh có bao nhiêu trạm BTS?")
+    assert ans.status == "answered" and "3.916" in ans.answer
