@@ -125,8 +125,10 @@ HELD_OUT_NOTE = (
     "both are no longer strictly held out. `holdout_english2.jsonl` (25) was written after the last glossary change "
     "of 2026-11-25; its failures were listed on 2026-11-26, so it too is no longer blind. `holdout3.jsonl` (50, all "
     "kinds) was written on 2026-11-26 before that day's changes were measured; its totals were looked at with the "
-    "other sets' when keeping a change (the answer-type rerank, α=0.5), and one English question (g040) was read when "
-    "it turned from not_found to a wrong answer: it is the nearest to a blind number. No change was kept for one set alone."
+    "other sets' when keeping a change (the answer-type rerank, α=0.5), and its failures were read at the end of that "
+    "session, after which two changes fixed one of its questions each: no longer blind. `holdout4.jsonl` (40, all "
+    "kinds) was written at the end of that session and run once on the final code: the blind number. No change was "
+    "kept for one set alone."
 )
 
 
@@ -220,7 +222,7 @@ def register(sub) -> None:
     s.add_argument("--questions", default=str(QUESTIONS))
     s.add_argument("--out", default=str(RESULTS), help="RESULTS.md to update ('' to skip)")
     s.add_argument("--details", default="", help="write per-question JSONL here")
-    held_out = ("holdout.jsonl", "holdout_english.jsonl", "holdout_english2.jsonl", "holdout3.jsonl")
+    held_out = ("holdout.jsonl", "holdout_english.jsonl", "holdout_english2.jsonl", "holdout3.jsonl", "holdout4.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
