@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vankien.vietnamese import NUMBER_RE, acronyms, find_docnums, find_numbers, has_figure, nfc, spells_out, strip_accents, term_set
+from vankien.vietnamese import (NUMBER_RE, acronyms, find_docnums, find_numbers, has_diacritics, has_figure, nfc, spells_out,
+                                strip_accents, term_set)
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 QUESTION_WORDS = set(
@@ -40,12 +41,12 @@ _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", 
               "may", "muc"}  # "mức nào" asks for a value, "tháng nào" a date
 
 # Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
-_NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "tien", "so", "thi",
+_NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "so", "thi",
               "va", "ca", "nua", "nam", "lan", "bao", "may"}
 _COUNTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(%|\w+)")
 _FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|" + NUMBER_RE.pattern)
 MONEY = ("money",)  # asked_unit: an amount of money
-_ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|bao nhieu tien|nguon von|tong von|von dau tu|muc dau tu|doanh thu|ngan sach|"
+_ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|nguon von|tong von|von dau tu|muc dau tu|doanh thu|ngan sach|"
                          r"xu phat)\b")
 _ASKS_RATE = re.compile(r"\b(ty le|phan tram|ty trong)\b")
 _MONEY_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:tỷ|triệu|nghìn|ngàn|đồng|VNĐ|VND|USD)\b")
@@ -137,11 +138,15 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
 
     >>> asked_unit("Tổng kinh phí là bao nhiêu?"), asked_unit("Tỷ lệ vốn ngoài ngân sách là bao nhiêu?")
     (('money',), None)
+    >>> asked_unit("bị phạt bao nhiêu tiền?"), asked_unit("ứng dụng bao nhiêu tiến bộ kỹ thuật?")
+    (('money',), ('tien',))
     """
     m = _COUNTED.search(nfc(question).lower())
     word = strip_accents(m.group(1)) if m else None
     if word in ("%", "phan"):
         return ("%",)
+    if word == "tien" and (m.group(1) == "tiền" or not has_diacritics(question)):
+        return MONEY  # "bao nhiêu tiền" (and "bao nhiêu tiến bộ kỹ thuật" counts tiến bộ)
     if word is None or word in _NOT_UNITS:
         # "Tổng kinh phí … là bao nhiêu?" asks for an amount of money, not a count
         folded = strip_accents(question).lower()
