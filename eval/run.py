@@ -127,8 +127,8 @@ HELD_OUT_NOTE = (
     "kinds) was written on 2026-11-26 before that day's changes were measured; its totals were looked at with the "
     "other sets' when keeping a change (the answer-type rerank, α=0.5), and its failures were read at the end of that "
     "session, after which two changes fixed one of its questions each: no longer blind. `holdout4.jsonl` (40, all "
-    "kinds) was written at the end of that session and run once on the final code: the blind number. No change was "
-    "kept for one set alone."
+    "kinds) was written at the end of that session; only its totals have been looked at: the blind number. No change "
+    "was kept for one set alone."
 )
 
 
