@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
-from vankien.question import QUESTION_WORDS, Asked, gives_unit
+from vankien.question import QUESTION_WORDS, Asked, gives_unit, has_date
 from vankien.retrieve import Hit, is_foreign, passage_terms
 from vankien.vietnamese import (acronyms, canonical_number, find_docnums, find_numbers, has_diacritics, has_figure,
                                 strip_accents, tokenize)
@@ -123,7 +123,7 @@ class Answerer:
                 if gives:
                     score += 0.3
                 if asked.date:
-                    score += 0.3 if re.search(r"\d{1,2}/\d{1,2}/\d{4}", text) else -0.3
+                    score += 0.3 if has_date(text) else -0.3
                 if asked.docnum:
                     score += 0.3 if find_docnums(text) else -0.3
                 if asked.kind or asked.person:

@@ -93,7 +93,7 @@ class Asked:
         if self.date:
             if self.docnums:
                 return any(d.key in self.docnums and _DATED.match(text, d.end) for d in find_docnums(text, typed=True))
-            return bool(_DATE.search(text))
+            return has_date(text)
         if self.docnum:
             return bool(find_docnums(text))
         if self.figure:
@@ -110,6 +110,11 @@ class Asked:
         if self.kind in _PLACE_KINDS and not re.search(rf"\b(?i:{self.kind})\s+[A-Z]", strip_accents(text)):
             return False
         return True
+
+
+def has_date(text: str) -> bool:
+    """A full date, "04/6/2025"."""
+    return bool(_DATE.search(text))
 
 
 def asked_kind(question: str) -> str | None:

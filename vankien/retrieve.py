@@ -57,14 +57,16 @@ class HybridRetriever:
             weights = {}  # an English question shares no terms with the passages: no coverage rerank
         acr = dict(acronyms(question))
         asked = Asked.read(question)
+        facts: dict[str, tuple[float, bool]] = {}  # per passage, shared by the fast path and the full ranking
         if weights and p.decisive_coverage:
-            hits = self._ranked([], lexical, weights, acr, asked, k)
+            hits = self._ranked([], lexical, weights, acr, asked, facts, k)
             if _decisive(hits, p):
                 return hits[:k]
         dense = self.index.vectors.query(self.index.query_embedding(question), p.candidates)
-        return self._ranked(dense, lexical, weights, acr, asked, k)[:k]
+        return self._ranked(dense, lexical, weights, acr, asked, facts, k)[:k]
 
-    def _ranked(self, dense, lexical, weights: dict[str, float], acr: dict, asked: Asked, k: int) -> list[Hit]:
+    def _ranked(self, dense, lexical, weights: dict[str, float], acr: dict, asked: Asked,
+                facts: dict[str, tuple[float, bool]], k: int) -> list[Hit]:
         """Fuse, then rerank the top ``rerank_depth`` by the share of the question's term
         weight each passage holds (``Hit.coverage``) and whether it holds the kind of
         answer asked for: of two passages on "doanh thu bưu chính", the one with the figure
@@ -79,11 +81,12 @@ class HybridRetriever:
         if weights and hits:
             total = sum(weights.values())
             for h in hits:
-                terms = passage_terms(h.chunk.index_text(), acr)
-                h.coverage = sum(w for t, w in weights.items() if t in terms) / total
-                h.score += p.coverage_weight * h.coverage
-                if p.answer_type_weight and asked.held_by(h.chunk.text):
-                    h.score += p.answer_type_weight
+                if h.chunk.id not in facts:
+                    terms = passage_terms(h.chunk.index_text(), acr)
+                    facts[h.chunk.id] = (sum(w for t, w in weights.items() if t in terms) / total,
+                                         bool(p.answer_type_weight) and asked.held_by(h.chunk.text))
+                h.coverage, fits = facts[h.chunk.id]
+                h.score += p.coverage_weight * h.coverage + (p.answer_type_weight if fits else 0.0)
             hits.sort(key=lambda h: -h.score)
         return hits
 
