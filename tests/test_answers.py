@@ -225,3 +225,14 @@ def test_figure_dated_another_year_is_not_an_answer(assistant):
     assert ans.status == "not_found" and ans.citations == []
     ans = assistant.ask("Tính đến tháng 6/2025 tỉnh có bao nhiêu trạm BTS?")
     assert ans.status == "answered" and "3.916" in ans.answer
+
+
+def test_count_of_a_coded_thing_needs_the_code_next_to_the_figure(assistant):
+    """The passage gives 55 trạm 5G and 1.248.076 thuê bao băng rộng di động, but no
+    count of 5G subscribers: that figure must not answer "bao nhiêu thuê bao 5G"."""
+    ans = assistant.ask("Tỉnh đã có bao nhiêu thuê bao 5G?")
+    assert ans.status == "not_found" and "1.248.076" not in ans.answer
+    ans = assistant.ask("Tỉnh có bao nhiêu thuê bao băng rộng di động?")
+    assert ans.status == "answered" and "1.248.076" in ans.answer
+    ans = assistant.ask("Đến tháng 6/2025 tỉnh có bao nhiêu trạm 4G?")
+    assert ans.status == "answered" and "1.929 trạm 4G" in ans.answer

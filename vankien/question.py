@@ -61,6 +61,7 @@ class Asked:
     unit: tuple[str, ...] | None  # what "bao nhiêu X" counts (asked_unit)
     kind: str | None  # what "<noun> nào?" names (asked_kind)
     docnums: frozenset[str]  # keys of the document numbers the question names
+    codes: frozenset[str] = frozenset()  # technology codes it names: "5g" (asked_codes)
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -74,6 +75,7 @@ class Asked:
             unit=None if foreign else asked_unit(question),
             kind=asked_kind(question),
             docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
+            codes=asked_codes(question),
         )
 
     def answering_number(self, text: str) -> bool:
@@ -110,6 +112,20 @@ class Asked:
         if self.kind in _PLACE_KINDS and not re.search(rf"\b(?i:{self.kind})\s+[A-Z]", strip_accents(text)):
             return False
         return True
+
+
+def asked_codes(question: str) -> frozenset[str]:
+    """Codes of letters and digits that name a kind of thing, as terms: "thuê bao di động
+    5G" -> {"5g"}. A figure for 4G stations never answers a question about 5G, however
+    close the rest of its clause is (document numbers and plain figures are not codes).
+
+    >>> sorted(asked_codes("Có bao nhiêu thuê bao di động 5G và 4G theo 1218/QĐ-UBND?"))
+    ['4g', '5g']
+    """
+    return frozenset(t for t in term_set(question) if _CODE.fullmatch(t))
+
+
+_CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+")
 
 
 def has_date(text: str) -> bool:
