@@ -236,3 +236,16 @@ def test_count_of_a_coded_thing_needs_the_code_next_to_the_figure(assistant):
     assert ans.status == "answered" and "1.248.076" in ans.answer
     ans = assistant.ask("Đến tháng 6/2025 tỉnh có bao nhiêu trạm 4G?")
     assert ans.status == "answered" and "1.929 trạm 4G" in ans.answer
+
+
+@pytest.mark.parametrize("q", ["Tại sao việc xử lý tài sản hình thành từ nhiệm vụ KH&CN cấp tỉnh còn chậm?",
+                               "Vì sao doanh thu bưu chính không đạt chỉ tiêu nghị quyết?",
+                               "Tại sao công tác xây dựng đảng còn hạn chế?"])
+def test_why_question_is_answered_by_a_cause(assistant, q):
+    """The sentence restating the problem ("… còn chậm") is not an answer to "vì sao":
+    the quote gives a cause, or sits under the report's "Nguyên nhân" heading."""
+    ans = assistant.ask(q)
+    for c in ans.citations:
+        assert re.search(r"nguyên nhân|lý do|\bvì\b|\bbởi\b", c.quote + c.section, re.IGNORECASE), c
+    if "bưu chính" in q:
+        assert ans.status == "answered" and "nguyên nhân" in ans.answer

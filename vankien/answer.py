@@ -129,6 +129,8 @@ class Answerer:
                     score += 0.3 if has_date(text) else -0.3
                 if asked.docnum:
                     score += 0.3 if find_docnums(text) else -0.3
+                if asked.cause:
+                    score += 0.3 if asked.states_cause(text, c.section) else -0.3
                 if asked.kind or asked.person:
                     score += 0.3 if asked.named_in(text) else -0.3  # "nhiệm kỳ nào?": a clause naming a nhiệm kỳ
                 if asked.docnums & unit_terms:
@@ -213,6 +215,8 @@ class Answerer:
             return False  # "ngày nào?" is not answered by a sentence without a date
         if not asked.named_in(quoted.text):
             return False  # "Huyện nào…?" is not answered by a passage that names no huyện
+        if asked.cause and not asked.states_cause(quoted.text, best.hit.chunk.section):
+            return False  # "Vì sao … chậm?" is not answered by "… còn chậm"
         if asked.docnums:
             return True  # the unit was kept only if its chunk holds that number
         chunk_terms = passage_terms(best.hit.chunk.index_text(), acr)

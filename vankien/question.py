@@ -32,6 +32,9 @@ _WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh nga
 # "là quyết định số mấy?", "kế hoạch số bao nhiêu?", "which decision"
 _WANTS_DOCNUM = re.compile(r"\b(so may|(?<!tong )so bao nhieu|so hieu|ky hieu|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
                            r"which decision|which plan|which resolution|document number)\b")
+# "Vì sao … còn chậm?" is answered by the cause, not by the sentence saying it is slow
+_WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
+_CAUSE = re.compile(r"\b(nguyên nhân|lý do|bởi|vì)\b", re.IGNORECASE)
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 # "1218/QĐ-UBND ngày 04/6/2025", "21-KL/TW, ngày 15/10/2021": a document number with its date
 _DATED = re.compile(r"[\s,]*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}")
@@ -58,6 +61,7 @@ class Asked:
     date: bool  # "ngày nào", "when"
     docnum: bool  # "số mấy", "quyết định nào"
     person: bool  # "Ai là…"
+    cause: bool  # "Vì sao…?", "Nguyên nhân…?"
     unit: tuple[str, ...] | None  # what "bao nhiêu X" counts (asked_unit)
     kind: str | None  # what "<noun> nào?" names (asked_kind)
     docnums: frozenset[str]  # keys of the document numbers the question names
@@ -72,6 +76,7 @@ class Asked:
             date=bool(_WANTS_DATE.search(folded)),
             docnum=bool(_WANTS_DOCNUM.search(folded)),
             person=bool(_WANTS_PERSON.search(folded)),
+            cause=bool(_WANTS_CAUSE.search(folded)),
             unit=None if foreign else asked_unit(question),
             kind=asked_kind(question),
             docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
@@ -101,6 +106,17 @@ class Asked:
         if self.figure:
             return gives_unit(self.unit, text) if self.unit else has_figure(text)
         return False
+
+    def states_cause(self, text: str, section: str) -> bool:
+        """``text`` gives a cause: it says so ("do hai nguyên nhân", "vì"), or it sits under
+        a heading "Nguyên nhân" (reports list causes there without a marker word).
+        ``section``: the passage's heading path.
+
+        >>> a = Asked.read("Vì sao còn chậm?")
+        >>> a.states_cause("Văn bản hướng dẫn còn nhiều bất cập", "III. TỒN TẠI > 2. Nguyên nhân:"), a.states_cause("còn chậm", "1. Tồn tại")
+        (True, False)
+        """
+        return bool(_CAUSE.search(nfc(text)) or "nguyen nhan" in strip_accents(section).lower())
 
     def named_in(self, text: str) -> bool:
         """The quote names what "Ai…?" / "<noun> nào?" asks for: a person, that noun, a
