@@ -127,8 +127,9 @@ HELD_OUT_NOTE = (
     "kinds) was written on 2026-11-26 before that day's changes were measured; its totals were looked at with the "
     "other sets' when keeping a change (the answer-type rerank, α=0.5), and its failures were read at the end of that "
     "session, after which two changes fixed one of its questions each: no longer blind. `holdout4.jsonl` (40, all "
-    "kinds) was written at the end of that session; only its totals have been looked at: the blind number. No change "
-    "was kept for one set alone."
+    "kinds) was written at the end of that session and `holdout5.jsonl` (40, all kinds) at the start of the next "
+    "(2026-11-26 04:30, before that session's changes); of both only the totals have been looked at, never a "
+    "question's answer: the blind numbers. No change was kept for one set alone."
 )
 
 
@@ -222,7 +223,8 @@ def register(sub) -> None:
     s.add_argument("--questions", default=str(QUESTIONS))
     s.add_argument("--out", default=str(RESULTS), help="RESULTS.md to update ('' to skip)")
     s.add_argument("--details", default="", help="write per-question JSONL here")
-    held_out = ("holdout.jsonl", "holdout_english.jsonl", "holdout_english2.jsonl", "holdout3.jsonl", "holdout4.jsonl")
+    held_out = ("holdout.jsonl", "holdout_english.jsonl", "holdout_english2.jsonl", "holdout3.jsonl", "holdout4.jsonl",
+                "holdout5.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
