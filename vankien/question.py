@@ -70,7 +70,7 @@ class Asked:
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
         """``foreign``: an English question's words say nothing about units or kinds."""
-        folded = strip_accents(question).lower()
+        folded = _folded(question)
         return cls(
             figure=bool(_WANTS_FIGURE.search(folded)),
             date=bool(_WANTS_DATE.search(folded)),
@@ -142,6 +142,19 @@ def asked_codes(question: str) -> frozenset[str]:
 
 
 _CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+")
+
+
+def _folded(question: str) -> str:
+    """The question accent-free, for the question-word patterns, except that a word
+    folding to "may" is "mấy" (how many) only when written so: "máy tính" is a computer.
+
+    >>> _folded("Chương trình hỗ trợ máy tính nào?"), _folded("Có mấy trạm?"), _folded("co may tram")
+    ('chuong trinh ho tro · tinh nao?', 'co may tram?', 'co may tram')
+    """
+    low = nfc(question).lower()
+    if has_diacritics(question):
+        low = re.sub(r"\w+", lambda m: "·" if m.group(0) != "mấy" and strip_accents(m.group(0)) == "may" else m.group(0), low)
+    return strip_accents(low)
 
 
 def has_date(text: str) -> bool:
