@@ -249,3 +249,22 @@ def test_why_question_is_answered_by_a_cause(assistant, q):
         assert re.search(r"nguyên nhân|lý do|\bvì\b|\bbởi\b", c.quote + c.section, re.IGNORECASE), c
     if "bưu chính" in q:
         assert ans.status == "answered" and "nguyên nhân" in ans.answer
+
+
+def test_year_asked_is_the_year_answered_even_for_a_named_document(assistant):
+    """The report gives NQ 15/2020's support for the whole term 2020-2025 only: a question
+    about 2023 is not answered with it (registry or retrieval), the whole term's is; a year
+    written inside a date counts ("407/QĐ-UBND năm 2020" is dated 02/3/2020)."""
+    q = "tỉnh hỗ trợ bao nhiêu dự án đổi mới công nghệ theo Nghị quyết 15/2020/NQ-HĐND?"
+    ans = assistant.ask("Năm 2023 " + q)
+    assert ans.status == "not_found" and "56" not in ans.answer
+    ans = assistant.ask("Giai đoạn 2020-2025 " + q)
+    assert ans.status == "answered" and "56 dự án" in ans.answer
+    ans = assistant.ask("Quyết định 407/QĐ-UBND năm 2020 sửa đổi quyết định nào về quỹ phát triển KH&CN?")
+    assert ans.status == "answered" and "337/QĐ-UBND" in ans.answer
+
+
+def test_term_asked_is_answered_from_the_passage_about_that_term(assistant):
+    # the best passage is the 2020-2025 target ("kết nạp từ 6-8 đảng viên mới"), refused for its years
+    ans = assistant.ask("Trong nhiệm kỳ 2025-2030, chỉ tiêu kết nạp đảng viên mới của Đảng bộ là bao nhiêu?")
+    assert ans.status == "answered" and "5 đảng viên" in ans.answer

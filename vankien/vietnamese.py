@@ -263,6 +263,23 @@ DATE_RE = re.compile(
 )
 
 
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def years_in(text: str, free: bool = False) -> set[str]:
+    """Years written in ``text``: "2020-2025", "năm 2022", "ngày 02/3/2020". ``free``: only
+    those outside document numbers and dates (the years a question asks about).
+
+    >>> sorted(years_in("Năm 2023 theo 15/2020/NQ-HĐND ngày 09/12/2020")), years_in("Năm 2023 theo 15/2020/NQ-HĐND ngày 09/12/2020", free=True)
+    (['2020', '2023'], {'2023'})
+    """
+    if free:
+        spans = [(d.start, d.end) for d in find_docnums(text, typed=True)] + [m.span() for m in DATE_RE.finditer(text)]
+        for start, end in sorted(spans, reverse=True):
+            text = text[:start] + " " + text[end:]
+    return set(_YEAR.findall(text))
+
+
 def find_dates(text: str) -> list[tuple[str, int, int]]:
     """Dates as ISO strings with spans: ``4/6/2025`` = ``04/06/2025`` -> ``2025-06-04``.
 
