@@ -268,3 +268,13 @@ def test_term_asked_is_answered_from_the_passage_about_that_term(assistant):
     # the best passage is the 2020-2025 target ("kết nạp từ 6-8 đảng viên mới"), refused for its years
     ans = assistant.ask("Trong nhiệm kỳ 2025-2030, chỉ tiêu kết nạp đảng viên mới của Đảng bộ là bao nhiêu?")
     assert ans.status == "answered" and "5 đảng viên" in ans.answer
+
+
+def test_a_share_is_not_a_count(assistant):
+    """The report never counts PhDs; "100% cán bộ … 15% đạt danh hiệu chiến sĩ" (tiến/sĩ
+    are both in it) is a share of staff, not how many: not an answer to "bao nhiêu cán bộ".
+    A share answers when the question asks for one ("chiếm bao nhiêu GRDP")."""
+    ans = assistant.ask("Sở có bao nhiêu cán bộ có trình độ tiến sĩ?")
+    assert ans.status == "not_found" and ans.citations == []
+    ans = assistant.ask("Đến năm 2030 kinh tế số phải chiếm bao nhiêu GRDP?")
+    assert ans.status == "answered" and "30% GRDP" in ans.answer

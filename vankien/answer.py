@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
-from vankien.question import MONEY, QUESTION_WORDS, Asked, gives_unit, has_date
+from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date
 from vankien.retrieve import Hit, is_foreign, passage_terms
 from vankien.vietnamese import (acronyms, canonical_number, find_docnums, find_numbers, has_diacritics, has_figure,
                                 strip_accents, tokenize, years_in)
@@ -124,7 +124,7 @@ class Answerer:
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
                 if asked.figure:
                     score += 0.3 if has_num else -0.3
-                gives = bool(unit and has_num and gives_unit(unit, text)) and (counts_codes <= unit_terms)
+                gives = bool(unit and has_num and asked.gives(text)) and (counts_codes <= unit_terms)
                 if gives:
                     score += 0.3
                 if asked.date:
@@ -153,7 +153,7 @@ class Answerer:
         quoted = self._with_context(best, units)
         if not self._answerable(question, asked, best, quoted, known, idf, acr, foreign):
             return self._not_found(question)
-        if unit and not gives_unit(unit, quoted.text):
+        if unit and not asked.gives(quoted.text):
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
         if counts_codes and not best.gives_unit:
             return self._not_found(question)  # a count of 4G stations or of all subscribers, not of 5G ones

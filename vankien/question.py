@@ -52,6 +52,7 @@ MONEY = ("money",)  # asked_unit: an amount of money
 _ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|nguon von|tong von|von dau tu|muc dau tu|doanh thu|ngan sach|"
                          r"xu phat)\b")
 _ASKS_RATE = re.compile(r"\b(ty le|phan tram|ty trong)\b")
+_ASKS_SHARE = re.compile(r"\b(ty le|phan tram|ty trong|chiem|percent|percentage|share|proportion|rate)\b|%")
 _MONEY_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:tỷ|triệu|nghìn|ngàn|đồng|VNĐ|VND|USD)\b")
 
 
@@ -63,6 +64,7 @@ class Asked:
     person: bool  # "Ai là…"
     cause: bool  # "Vì sao…?", "Nguyên nhân…?"
     unit: tuple[str, ...] | None  # what "bao nhiêu X" counts (asked_unit)
+    share: bool  # "tỷ lệ", "chiếm bao nhiêu": a percentage answers (else "100% cán bộ" is no count)
     kind: str | None  # what "<noun> nào?" names (asked_kind)
     docnums: frozenset[str]  # keys of the document numbers the question names
     codes: frozenset[str] = frozenset()  # technology codes it names: "5g" (asked_codes)
@@ -78,6 +80,7 @@ class Asked:
             person=bool(_WANTS_PERSON.search(folded)),
             cause=bool(_WANTS_CAUSE.search(folded)),
             unit=None if foreign else asked_unit(question),
+            share=bool(_ASKS_SHARE.search(folded)),
             kind=asked_kind(question),
             docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
             codes=asked_codes(question),
@@ -104,7 +107,7 @@ class Asked:
         if self.docnum:
             return bool(find_docnums(text))
         if self.figure:
-            return gives_unit(self.unit, text) if self.unit else has_figure(text)
+            return self.gives(text) if self.unit else has_figure(text)
         return False
 
     def states_cause(self, text: str, section: str) -> bool:
@@ -117,6 +120,11 @@ class Asked:
         (True, False)
         """
         return bool(_CAUSE.search(nfc(text)) or "nguyen nhan" in strip_accents(section).lower())
+
+    def gives(self, text: str) -> bool:
+        """``text`` gives a figure of the counted unit (``gives_unit``); a percentage only
+        when the question asks for a share."""
+        return gives_unit(self.unit, text, shares=self.share) if self.unit else False
 
     def named_in(self, text: str) -> bool:
         """The quote names what "Ai…?" / "<noun> nào?" asks for: a person, that noun, a
@@ -209,17 +217,22 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     return units.get(word) or (word,)
 
 
-def gives_unit(unit: tuple[str, ...], text: str) -> bool:
+def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
     """A figure in ``text`` followed by the counted word: "3.916 trạm", "01 doanh nghiệp", "82,56%".
+    ``shares=False``: a percentage does not count ("100% cán bộ" is not how many cán bộ).
 
     >>> gives_unit(("tram",), "toàn tỉnh có 3.916 trạm BTS"), gives_unit(("tram",), "3.916 thuê bao")
     (True, False)
+    >>> gives_unit(("can",), "Có 100% cán bộ", shares=False), gives_unit(("can",), "có 12 cán bộ", shares=False)
+    (False, True)
     """
     if unit == ("%",):
         return "%" in text
     if unit == MONEY:
         return bool(_MONEY_FIGURE.search(text))
     for m in _FIGURE_OR_FRACTION.finditer(text):
+        if not shares and (m.group(0).endswith("%") or text.startswith("%", m.end())):
+            continue
         if spells_out(unit, text[m.end():m.end() + 12 * len(unit)]) and \
                 re.match(r"\s*" + re.escape(unit[0]), strip_accents(text[m.end():]).lower()):
             return True
