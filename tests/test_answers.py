@@ -278,3 +278,12 @@ def test_a_share_is_not_a_count(assistant):
     assert ans.status == "not_found" and ans.citations == []
     ans = assistant.ask("Đến năm 2030 kinh tế số phải chiếm bao nhiêu GRDP?")
     assert ans.status == "answered" and "30% GRDP" in ans.answer
+
+
+def test_quoted_sentence_must_cover_the_question_not_only_its_passage(assistant):
+    """The passage about the merged Đảng bộ names Sở Thông tin và Truyền thông, but the
+    sentence with "98 đảng viên" is about today's Đảng bộ: no answer for the old one."""
+    ans = assistant.ask("Đảng bộ Sở Thông tin và Truyền thông cũ có bao nhiêu đảng viên trước khi hợp nhất?")
+    assert ans.status == "not_found" and "98" not in ans.answer
+    ans = assistant.ask("Hiện nay Đảng bộ Sở có bao nhiêu đảng viên?")
+    assert ans.status == "answered" and "98 đảng viên" in ans.answer
