@@ -300,3 +300,13 @@ def test_registry_follows_ingest_and_remove(fresh_assistant, tmp_path):
     assert second["status"] == "date_mismatch" and second["corpus_dates"] == ["2016-03-10", "2021-04-12"]
     fresh_assistant.remove("cong-van.txt")
     assert len(registry_for(fresh_assistant)) == 0
+
+
+def test_number_asked_of_the_document_carrying_out_a_named_one(assistant):
+    """"số hiệu" of the plan that carries out X: the number cited before X. The report
+    lists the province's plan for 148-KH/TU without a number, so that one is not found
+    (148-KH/TU's own mention, "148-KH/TU … thực hiện 57-NQ/TW", is no answer)."""
+    ans = assistant.ask("Kế hoạch của UBND tỉnh thực hiện Nghị quyết 03/NQ-CP của Chính phủ có số hiệu là gì?")
+    assert ans.status == "answered" and "1130/KH-UBND" in ans.answer
+    ans = assistant.ask("Kế hoạch của UBND tỉnh thực hiện Kế hoạch 148-KH/TU mang số hiệu nào?")
+    assert ans.status == "not_found" and ans.citations == []

@@ -578,6 +578,8 @@ def answer_question(assistant, question: str) -> Answer | None:
     if best is None or best_cov < _MIN_CONTENT_COVERAGE or not best_score[0]:
         return None
     cite = best.citation()
+    if asked.number and not asked.held_by(cite.quote):
+        return None  # the number of another document than the one named: retrieval may find it
     mismatched = any(r.date and e.dates and r.date not in e.dates for r, e in found)
     flat = strip_accents(nfc(question)).lower()
     if re.search(r"\bbao nhieu\b", flat) and not re.search(r"\b(so|ngay) bao nhieu\b", flat) \

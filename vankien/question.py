@@ -32,6 +32,7 @@ _WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh nga
 # "là quyết định số mấy?", "kế hoạch số bao nhiêu?", "which decision"
 _WANTS_DOCNUM = re.compile(r"\b(so may|(?<!tong )so bao nhieu|so hieu|ky hieu|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
                            r"which decision|which plan|which resolution|document number)\b")
+_WANTS_NUMBER = re.compile(r"\b(so may|(?<!tong )so bao nhieu|so hieu|ky hieu|document number|what number)\b")
 # "Vì sao … còn chậm?" is answered by the cause, not by the sentence saying it is slow
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 _CAUSE = re.compile(r"\b(nguyên nhân|lý do|bởi|vì)\b", re.IGNORECASE)
@@ -61,6 +62,7 @@ class Asked:
     figure: bool  # "bao nhiêu", "tỷ lệ", "how many"
     date: bool  # "ngày nào", "when"
     docnum: bool  # "số mấy", "quyết định nào"
+    number: bool  # "số mấy", "số hiệu": the number itself is asked
     person: bool  # "Ai là…"
     cause: bool  # "Vì sao…?", "Nguyên nhân…?"
     unit: tuple[str, ...] | None  # what "bao nhiêu X" counts (asked_unit)
@@ -77,6 +79,7 @@ class Asked:
             figure=bool(_WANTS_FIGURE.search(folded)),
             date=bool(_WANTS_DATE.search(folded)),
             docnum=bool(_WANTS_DOCNUM.search(folded)),
+            number=bool(_WANTS_NUMBER.search(folded)),
             person=bool(_WANTS_PERSON.search(folded)),
             cause=bool(_WANTS_CAUSE.search(folded)),
             unit=None if foreign else asked_unit(question),
@@ -99,7 +102,14 @@ class Asked:
         >>> a = Asked.read("Kết luận 21-KL/TW ra ngày nào?")
         >>> a.held_by("thực hiện Kết luận 21-KL/TW, ngày 15/10/2021 của BCH"), a.held_by("Kết luận số 21-KL/TW của BCH")
         (True, False)
+        >>> a = Asked.read("Kế hoạch thực hiện 148-KH/TU có số hiệu là gì?")
+        >>> a.held_by("Kế hoạch thực hiện 148-KH/TU ngày 25/3/2025"), a.held_by("Kế hoạch 12/KH-UBND thực hiện 148-KH/TU")
+        (False, True)
+        >>> a.held_by("Kế hoạch số 148-KH/TU ngày 25/3/2025 thực hiện Nghị quyết số 57-NQ/TW")
+        False
         """
+        if self.number and self.docnums and not _numbered_before(text, self.docnums):
+            return False  # "số hiệu của kế hoạch thực hiện 148-KH/TU?" asks for another document's number
         if self.date:
             if self.docnums:
                 return any(d.key in self.docnums and _DATED.match(text, d.end) for d in find_docnums(text, typed=True))
@@ -163,6 +173,17 @@ def _folded(question: str) -> str:
     if has_diacritics(question):
         low = re.sub(r"\w+", lambda m: "·" if m.group(0) != "mấy" and strip_accents(m.group(0)) == "may" else m.group(0), low)
     return strip_accents(low)
+
+
+def _numbered_before(text: str, named: frozenset[str]) -> bool:
+    """A document number other than ``named`` comes before the first named one: reports
+    cite "Kế hoạch số 1130/KH-UBND … thực hiện Kế hoạch số 148-KH/TU", so the plan that
+    carries out 148-KH/TU is numbered before it, not after ("148-KH/TU … thực hiện 57-NQ/TW")."""
+    for d in find_docnums(text, typed=True):
+        if d.key in named:
+            return False
+        return True
+    return False
 
 
 def has_date(text: str) -> bool:
