@@ -287,3 +287,11 @@ def test_quoted_sentence_must_cover_the_question_not_only_its_passage(assistant)
     assert ans.status == "not_found" and "98" not in ans.answer
     ans = assistant.ask("Hiện nay Đảng bộ Sở có bao nhiêu đảng viên?")
     assert ans.status == "answered" and "98 đảng viên" in ans.answer
+
+
+def test_which_year_needs_a_year_not_a_period(assistant):
+    """The report gives the Gold awards only within "2020 - 2025"; JNTC Vina's award is dated."""
+    ans = assistant.ask("Công ty CP Bia Sài Gòn Phú Thọ nhận Giải Vàng Chất lượng Quốc gia năm nào?")
+    assert ans.status == "not_found" and ans.citations == []
+    ans = assistant.ask("Công ty TNHH JNTC Vina được trao Giải thưởng Chất lượng Quốc gia năm nào?")
+    assert ans.status == "answered" and "năm 2020" in ans.answer

@@ -214,7 +214,7 @@ class Answerer:
         p = self.params
         if asked.figure and not asked.answering_number(quoted.text):
             return False  # (the figure may sit in the clause after its subject: the whole sentence counts)
-        if (asked.date or asked.docnum) and not asked.held_by(quoted.text):
+        if (asked.date or asked.docnum or asked.year) and not asked.held_by(quoted.text):
             return False  # "ngày nào?" is not answered by a sentence without a date
         if not asked.named_in(quoted.text):
             return False  # "Huyện nào…?" is not answered by a passage that names no huyện

@@ -33,6 +33,8 @@ _WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh nga
 _WANTS_DOCNUM = re.compile(r"\b(so may|(?<!tong )so bao nhieu|so hieu|ky hieu|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
                            r"which decision|which plan|which resolution|document number)\b")
 _WANTS_NUMBER = re.compile(r"\b(so may|(?<!tong )so bao nhieu|so hieu|ky hieu|document number|what number)\b")
+_WANTS_YEAR = re.compile(r"\b(nam nao|which year|what year)\b")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # "Vì sao … còn chậm?" is answered by the cause, not by the sentence saying it is slow
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 _CAUSE = re.compile(r"\b(nguyên nhân|lý do|bởi|vì)\b", re.IGNORECASE)
@@ -63,6 +65,7 @@ class Asked:
     date: bool  # "ngày nào", "when"
     docnum: bool  # "số mấy", "quyết định nào"
     number: bool  # "số mấy", "số hiệu": the number itself is asked
+    year: bool  # "năm nào", "in what year"
     person: bool  # "Ai là…"
     cause: bool  # "Vì sao…?", "Nguyên nhân…?"
     unit: tuple[str, ...] | None  # what "bao nhiêu X" counts (asked_unit)
@@ -80,6 +83,7 @@ class Asked:
             date=bool(_WANTS_DATE.search(folded)),
             docnum=bool(_WANTS_DOCNUM.search(folded)),
             number=bool(_WANTS_NUMBER.search(folded)),
+            year=bool(_WANTS_YEAR.search(folded)),
             person=bool(_WANTS_PERSON.search(folded)),
             cause=bool(_WANTS_CAUSE.search(folded)),
             unit=None if foreign else asked_unit(question),
@@ -96,8 +100,8 @@ class Asked:
 
     def held_by(self, text: str) -> bool:
         """``text`` (a passage) holds the kind of answer asked for: a date after the named
-        document number, any date, a document number, a figure of the counted unit, a figure.
-        False when the question asks for none of these.
+        document number, any date, a document number, a figure of the counted unit, a figure,
+        a single year. False when the question asks for none of these.
 
         >>> a = Asked.read("Kết luận 21-KL/TW ra ngày nào?")
         >>> a.held_by("thực hiện Kết luận 21-KL/TW, ngày 15/10/2021 của BCH"), a.held_by("Kết luận số 21-KL/TW của BCH")
@@ -108,6 +112,8 @@ class Asked:
         >>> a.held_by("Kế hoạch số 148-KH/TU ngày 25/3/2025 thực hiện Nghị quyết số 57-NQ/TW")
         False
         """
+        if self.year and not _single_year(text):
+            return False  # "năm nào?" is not answered by the period "2020 - 2025"
         if self.number and self.docnums and not _numbered_before(text, self.docnums):
             return False  # "số hiệu của kế hoạch thực hiện 148-KH/TU?" asks for another document's number
         if self.date:
@@ -118,7 +124,7 @@ class Asked:
             return bool(find_docnums(text))
         if self.figure:
             return self.gives(text) if self.unit else has_figure(text)
-        return False
+        return self.year  # (a year, checked above)
 
     def states_cause(self, text: str, section: str) -> bool:
         """``text`` gives a cause: it says so ("do hai nguyên nhân", "vì"), or it sits under
@@ -173,6 +179,19 @@ def _folded(question: str) -> str:
     if has_diacritics(question):
         low = re.sub(r"\w+", lambda m: "·" if m.group(0) != "mấy" and strip_accents(m.group(0)) == "may" else m.group(0), low)
     return strip_accents(low)
+
+
+def _single_year(text: str) -> bool:
+    """A year that is not one end of a period: "năm 2023", "17/02/2021", not "2020 - 2025".
+
+    >>> _single_year("giai đoạn 2020 - 2025"), _single_year("riêng năm 2023 không đạt"), _single_year("2021–2025 và năm 2024")
+    (False, True, True)
+    """
+    for m in _YEAR.finditer(text):
+        before, after = text[max(0, m.start() - 8):m.start()], text[m.end():m.end() + 8]
+        if not re.search(r"\d{4}\s*[-–]\s*$", before) and not re.match(r"\s*[-–]\s*\d{4}", after):
+            return True
+    return False
 
 
 def _numbered_before(text: str, named: frozenset[str]) -> bool:
