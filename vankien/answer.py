@@ -16,7 +16,7 @@ from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date
 from vankien.retrieve import Hit, is_foreign, passage_terms
 from vankien.vietnamese import (acronyms, canonical_number, find_docnums, find_numbers, has_diacritics, has_figure,
-                                strip_accents, tokenize, years_in)
+                                one_form, strip_accents, tokenize, years_in)
 
 
 @dataclass
@@ -314,7 +314,7 @@ def _content_terms(question: str) -> list[str]:
         if strip_accents(t) != t:
             continue  # keep the accent-free form only: queries may lack diacritics
         out.append(t)
-    return list(dict.fromkeys(out))
+    return one_form(question, list(dict.fromkeys(out)))
 
 
 def _coverage(weights: dict[str, float], terms: set[str], optional: set[str] = frozenset()) -> float:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ingest import Chunk
 from index.store import Index
 from vankien.question import Asked
-from vankien.vietnamese import acronyms, has_diacritics, spells_out, strip_accents, term_set, tokenize
+from vankien.vietnamese import acronyms, has_diacritics, one_form, spells_out, strip_accents, term_set, tokenize
 
 
 @dataclass
@@ -94,7 +94,7 @@ class HybridRetriever:
 
     def _term_weights(self, question: str) -> dict[str, float]:
         """IDF of the question's accent-free terms (unigrams, bigrams, figures, document numbers)."""
-        terms = [t for t in dict.fromkeys(tokenize(question)) if strip_accents(t) == t]
+        terms = one_form(question, [t for t in dict.fromkeys(tokenize(question)) if strip_accents(t) == t])
         return {t: w for t, w in self.index.lexical.term_idf(terms).items() if w > 0}
 
 

@@ -409,6 +409,24 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
     return terms
 
 
+def one_form(question: str, terms: list[str]) -> list[str]:
+    """The question's ``terms`` to weigh, with a hyphenated letter-prefixed word counted
+    once: "X-quang" gives x, quang, x_quang and xquang, but a passage writing "Xquang" has
+    only xquang, so only that one counts (the bundled report spells it all three ways).
+
+    >>> one_form("thiết bị X-quang chẩn", ["thiet", "bi", "thiet_bi", "bi_x", "x", "quang", "x_quang", "xquang", "quang_chan", "chan"])
+    ['thiet', 'bi', 'thiet_bi', 'xquang', 'chan']
+    """
+    pairs = {(m.group(1).lower(), _strip_word(m.group(2).lower()))
+             for m in re.finditer(r"(?<![\w-])([A-Za-z])-(\w+)", nfc(question))}
+    if not pairs:
+        return terms
+    # x, quang, x_quang, and the bigrams around them ("bi_x", "quang_chan"): a passage
+    # writing "bị Xquang chẩn" has bi_xquang and xquang_chan instead
+    parts = {p for pair in pairs for p in pair}
+    return [t for t in terms if not parts & set(t.split("_"))]
+
+
 @lru_cache(maxsize=8192)
 def term_set(text: str) -> frozenset[str]:
     """``set(tokenize(text))``, cached (speed only): the same passages come back
