@@ -295,3 +295,11 @@ def test_which_year_needs_a_year_not_a_period(assistant):
     assert ans.status == "not_found" and ans.citations == []
     ans = assistant.ask("Công ty TNHH JNTC Vina được trao Giải thưởng Chất lượng Quốc gia năm nào?")
     assert ans.status == "answered" and "năm 2020" in ans.answer
+
+
+@pytest.mark.parametrize("q", ["tinh da co bao nhieu thue bao 5G", "dang bo so co bao nhieu dang vien nu"])
+def test_counted_unit_is_read_without_diacritics_too(assistant, q):
+    """"bao nhieu thue bao" counts thuê bao as "bao nhiêu thuê bao" does: the report counts
+    neither 5G subscribers nor women members, and no other figure of the passage answers."""
+    ans = assistant.ask(q)
+    assert ans.status == "not_found" and ans.citations == []

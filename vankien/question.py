@@ -50,6 +50,7 @@ _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", 
 _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "so", "thi",
               "va", "ca", "nua", "nam", "lan", "bao", "may"}
 _COUNTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(%|\w+)")
+_COUNTED_PLAIN = re.compile(r"\b(?:bao nhieu|may)\s+(%|\w+)")
 _FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|" + NUMBER_RE.pattern)
 MONEY = ("money",)  # asked_unit: an amount of money
 _ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|nguon von|tong von|von dau tu|muc dau tu|doanh thu|ngan sach|"
@@ -238,12 +239,19 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     (('money',), None)
     >>> asked_unit("bị phạt bao nhiêu tiền?"), asked_unit("ứng dụng bao nhiêu tiến bộ kỹ thuật?")
     (('money',), ('tien',))
+
+    Typed without diacritics:
+
+    >>> asked_unit("co bao nhieu tram 5G"), asked_unit("ung dung bao nhieu tien bo ky thuat"), asked_unit("phat bao nhieu tien")
+    (('tram',), ('tien',), ('money',))
     """
-    m = _COUNTED.search(nfc(question).lower())
+    low = nfc(question).lower()
+    plain = not has_diacritics(question)  # "co bao nhieu tram 5G": typed without diacritics
+    m = (_COUNTED_PLAIN if plain else _COUNTED).search(low)
     word = strip_accents(m.group(1)) if m else None
     if word in ("%", "phan"):
         return ("%",)
-    if word == "tien" and (m.group(1) == "tiền" or not has_diacritics(question)):
+    if word == "tien" and (m.group(1) == "tiền" or (plain and not re.match(r"\s+bo\b", low[m.end(1):]))):
         return MONEY  # "bao nhiêu tiền" (and "bao nhiêu tiến bộ kỹ thuật" counts tiến bộ)
     if word is None or word in _NOT_UNITS:
         # "Tổng kinh phí … là bao nhiêu?" asks for an amount of money, not a count
