@@ -41,6 +41,15 @@ def evaluate(assistant, questions: list[dict], retrieval=None, k: int = 10) -> d
     return {"rows": rows}
 
 
+def without_diacritics(questions: list[dict]) -> list[dict]:
+    """The Vietnamese questions (not the English ones, nor those already typed plain) as staff
+    type them on a keyboard without Vietnamese input: "Tong so tram BTS la bao nhieu?"."""
+    from vankien.vietnamese import has_diacritics, strip_accents
+
+    return [dict(q, question=strip_accents(q["question"]), id=q["id"] + "-plain")
+            for q in questions if has_diacritics(q["question"])]
+
+
 def _row(q: dict, rank, ans: dict, sources: dict) -> dict:
     from eval.score import score_answer
 
@@ -78,7 +87,7 @@ def _fmt(x: float) -> str:
 
 
 def render(main: dict, variants: dict[str, dict], naive: dict | None, settings_desc: dict, seconds: float,
-           held_out: dict[str, dict] | None = None) -> str:
+           held_out: dict[str, dict] | None = None, plain: dict | None = None) -> str:
     lines = ["## Quality (`vankien eval`)", "",
              f"{main['n']} questions ({main['answerable']} answerable, {main['unanswerable']} unanswerable), "
              f"eval/questions.jsonl; run took {seconds:.0f} s on 2 CPU cores.", "",
@@ -92,6 +101,9 @@ def render(main: dict, variants: dict[str, dict], naive: dict | None, settings_d
         return f"| {name} | {_fmt(s['hit@1'])} | {_fmt(s['hit@5'])} | {_fmt(s['mrr'])} | {_fmt(s['correct'])} | {wrong} | {nf} | {unc} |"
 
     lines.append(row("**vankien** (hybrid, extractive)", main))
+    if plain:
+        lines.append(row(f"vankien, the {plain['n']} Vietnamese questions typed without diacritics "
+                         "(accents stripped by `eval/run.py`)", plain))
     if naive:
         lines.append(row("naive llama-index (1024-token chunks, dense top-2, top chunk as answer; "
                          "correct = gold anywhere in that chunk, no citation check)", naive))
@@ -202,12 +214,13 @@ def cmd_eval(args, settings) -> int:
         }.items():
             variants[name] = summarize(evaluate(a, questions, retrieval=params)["rows"])
     naive = None if args.quick else naive_quality(a, questions)
+    plain = None if args.quick else summarize(evaluate(a, without_diacritics(questions))["rows"])
     held_out = {}
     for f in ([] if args.quick else args.held_out):
         held_out[Path(f).name] = summarize(evaluate(a, load_questions(Path(f)))["rows"])
     settings_desc = {"retrieval": asdict(a.retriever.params), "answer": asdict(a.answerer.params),
                      "chunking": settings.chunking.as_dict(), "embed_model": a.index.manifest["embed_model"]}
-    text = render(main, variants, naive, settings_desc, time.time() - t0, held_out)
+    text = render(main, variants, naive, settings_desc, time.time() - t0, held_out, plain)
     if args.out:
         from eval.results import replace_section
 

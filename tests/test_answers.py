@@ -303,3 +303,9 @@ def test_counted_unit_is_read_without_diacritics_too(assistant, q):
     neither 5G subscribers nor women members, and no other figure of the passage answers."""
     ans = assistant.ask(q)
     assert ans.status == "not_found" and ans.citations == []
+
+
+def test_eval_derives_the_questions_typed_without_diacritics():
+    from eval.run import without_diacritics
+    qs = [{"id": "a", "question": "Đảng bộ có bao nhiêu trạm BTS?"}, {"id": "b", "question": "How many BTS stations?"}]
+    assert without_diacritics(qs) == [{"id": "a-plain", "question": "Dang bo co bao nhieu tram BTS?"}]
