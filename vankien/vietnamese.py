@@ -263,7 +263,7 @@ DATE_RE = re.compile(
 )
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def years_in(text: str, free: bool = False) -> set[str]:
@@ -277,7 +277,7 @@ def years_in(text: str, free: bool = False) -> set[str]:
         spans = [(d.start, d.end) for d in find_docnums(text, typed=True)] + [m.span() for m in DATE_RE.finditer(text)]
         for start, end in sorted(spans, reverse=True):
             text = text[:start] + " " + text[end:]
-    return set(_YEAR.findall(text))
+    return set(YEAR_RE.findall(text))
 
 
 def find_dates(text: str) -> list[tuple[str, int, int]]:
