@@ -101,7 +101,7 @@ def render(main: dict, variants: dict[str, dict], naive: dict | None, settings_d
         return f"| {name} | {_fmt(s['hit@1'])} | {_fmt(s['hit@5'])} | {_fmt(s['mrr'])} | {_fmt(s['correct'])} | {wrong} | {nf} | {unc} |"
 
     lines.append(row("**vankien** (hybrid, extractive)", main))
-    if plain:
+    if plain and plain["n"]:
         lines.append(row(f"vankien, the {plain['n']} Vietnamese questions typed without diacritics "
                          "(accents stripped by `eval/run.py`)", plain))
     if naive:

@@ -104,19 +104,14 @@ class Answerer:
         # "bao nhiêu thuê bao di động 5G": the clause counting them must name 5G. (Only for
         # counts: "tăng 63%" follows the clause that names "1.929 trạm 4G".)
         counts_codes = asked.codes if unit not in (None, ("%",), MONEY) else frozenset()
-        years = _asked_years(idf)
-
-        def year_share(terms: set[str]) -> float:
-            # "nhiệm kỳ 2025-2030" points at the part of the report about that term
-            return sum(1 for y in years if y in terms) / len(years) if years else 0.0
-
         units: list[_Unit] = []
         for rank, hit in enumerate(hits[: p.passages]):
             c = hit.chunk
-            chunk_terms = passage_terms(c.index_text(), acr)
+            index_text = c.index_text()
+            chunk_terms = passage_terms(index_text, acr)
             if asked.docnums and not asked.docnums & chunk_terms:
                 continue  # a question about 1218/QĐ-UBND is not answered from another document
-            if not set(years) <= years_in(c.index_text()):
+            if not asked.years <= years_in(index_text):
                 continue  # "nhiệm kỳ 2025-2030" is answered from a passage about that term
             cov_chunk = _coverage(known, chunk_terms, optional)
             for s, e in _answer_units(c.text):
@@ -140,7 +135,6 @@ class Answerer:
                     score += 0.3 if asked.named_in(text) else -0.3  # "nhiệm kỳ nào?": a clause naming a nhiệm kỳ
                 if asked.docnums & unit_terms:
                     score += 0.5
-                score += 0.3 * year_share(chunk_terms)
                 score -= 0.02 * rank
                 units.append(_Unit(hit, c.char_start + s, c.char_start + e, text, score, cov_chunk, gives))
         if not units:
@@ -225,9 +219,8 @@ class Answerer:
         # Years in the question were in the passage (units were kept only from such passages),
         # and a quote dated only by other years answers another time: "cuối năm 2020" is not
         # answered by "tính đến tháng 6/2025" (a quote naming no year may still hold it)
-        q_years = set(_asked_years(idf))
         quote_years = years_in(quoted.text)
-        if q_years and quote_years and not q_years & quote_years:
+        if asked.years and quote_years and not asked.years & quote_years:
             return False  # (also when the question names a document: "năm 2022 theo 15/2020/NQ-HĐND")
         if asked.docnums:
             return True  # the unit was kept only if its chunk holds that number
@@ -296,11 +289,6 @@ def _optional_terms(question: str) -> set[str]:
     terms = tokenize(question)
     fillers = {t for t in terms if t in _FILLER_BIGRAMS}
     return fillers | {b for t in fillers for b in t.split("_")}
-
-
-def _asked_years(idf: dict[str, float]) -> list[str]:
-    """The years among the question's terms ("nhiệm kỳ 2025-2030" -> 2025, 2030)."""
-    return [t for t in idf if re.fullmatch(r"(19|20)\d\d", t)]
 
 
 def _content_terms(question: str) -> list[str]:

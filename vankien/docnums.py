@@ -585,8 +585,7 @@ def answer_question(assistant, question: str) -> Answer | None:
     if re.search(r"\bbao nhieu\b", flat) and not re.search(r"\b(so|ngay) bao nhieu\b", flat) \
             and not has_figure(cite.quote):
         return None  # "bao nhiêu tiền theo Nghị quyết 15/2020/NQ-HĐND?": the entry gives no amount
-    asked_years, quote_years = years_in(question, free=True), years_in(cite.quote)
-    if asked_years and not asked_years & quote_years:
+    if asked.years and not asked.years & years_in(cite.quote):
         return None  # "năm 2023 … theo 15/2020/NQ-HĐND": a mention of the term 2020-2025 is no answer
     text = (msg.DOCNUM_DATE_DIFFERS + " " if mismatched else "") + cite.quote
     ans = Answer(question, "answered", text, [cite])

@@ -1,5 +1,6 @@
-"""What a question asks for: a figure (and of what), a date, a document number, a person,
-a kind of thing ("Huyện nào…?").
+"""What a question asks for: a figure (and of what; a share or a count), a date, a year, a
+document number, a person, a cause, a kind of thing ("Huyện nào…?"), and the years and
+codes (5G) it names.
 
 Read once per question. Retrieval prefers passages that hold that kind of answer; the
 answerer chooses the clause that gives it and refuses a passage that cannot.
@@ -9,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, find_docnums, find_numbers, has_diacritics, has_figure,
-                                nfc, spells_out, strip_accents, term_set)
+from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, find_docnums, find_numbers, has_figure, nfc,
+                                spells_out, strip_accents, term_set, years_in)
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 QUESTION_WORDS = set(
@@ -30,13 +31,16 @@ _PERSON = re.compile(r"\b(?:đồng chí|[Đđ]/c|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\
 _WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|thang nao|"
                          r"when|what date|which date|dated)\b")
 # "là quyết định số mấy?", "kế hoạch số bao nhiêu?", "which decision"
-_WANTS_DOCNUM = re.compile(r"\b(so may|(?<!tong )so bao nhieu|so hieu|ky hieu|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
-                           r"which decision|which plan|which resolution|document number)\b")
-_WANTS_NUMBER = re.compile(r"\b(so may|(?<!tong )so bao nhieu|so hieu|ky hieu|document number|what number)\b")
-_WANTS_YEAR = re.compile(r"\b(nam nao|which year|what year)\b")
+_NUMBER_ASKED = r"so may|(?<!tong )so bao nhieu|so hieu|ky hieu|document number"  # the number itself
+_WANTS_DOCNUM = re.compile(rf"\b({_NUMBER_ASKED}|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
+                           r"which decision|which plan|which resolution)\b")
+_WANTS_NUMBER = re.compile(rf"\b({_NUMBER_ASKED}|what number)\b")
+_WANTS_YEAR = re.compile(r"\b(nam nao|which year|what year)\b")  # (not "mỗi năm bao nhiêu")
 # "Vì sao … còn chậm?" is answered by the cause, not by the sentence saying it is slow
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
-_CAUSE = re.compile(r"\b(nguyên nhân|lý do|bởi|vì)\b", re.IGNORECASE)
+# "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
+_CAUSE = re.compile(r"\b(nguyên nhân|lý do|lí do|bởi)\b|(?<!thay )\bvì\b(?!\s+(?:vậy|thế|người|mục tiêu|sự))",
+                    re.IGNORECASE)
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 # "1218/QĐ-UBND ngày 04/6/2025", "21-KL/TW, ngày 15/10/2021": a document number with its date
 _DATED = re.compile(r"[\s,]*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}")
@@ -48,14 +52,17 @@ _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", 
 # Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
 _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "so", "thi",
               "va", "ca", "nua", "nam", "lan", "bao", "may"}
-_COUNTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+(%|\w+)")
-_COUNTED_PLAIN = re.compile(r"\b(?:bao nhieu|may)\s+(%|\w+)")
+# What "bao nhiêu X" / "mấy X" counts; typed without diacritics too ("bao nhieu tram"). "may"
+# typed plain may be máy (a machine): "so may tinh … bao nhieu" counts nothing after "may".
+_COUNTED = re.compile(r"\b(?:bao nhiêu|bao nhieu)\s+(%|\w+)")
+_COUNTED_FEW = re.compile(r"\b(?:mấy|may)\s+(%|\w+)")
 _FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|" + NUMBER_RE.pattern)
 MONEY = ("money",)  # asked_unit: an amount of money
 _ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|nguon von|tong von|von dau tu|muc dau tu|doanh thu|ngan sach|"
                          r"xu phat)\b")
-_ASKS_RATE = re.compile(r"\b(ty le|phan tram|ty trong)\b")
-_ASKS_SHARE = re.compile(r"\b(ty le|phan tram|ty trong|chiem|percent|percentage|share|proportion|rate)\b|%")
+_RATE_WORDS = r"ty le|phan tram|ty trong"
+_ASKS_RATE = re.compile(rf"\b({_RATE_WORDS})\b")
+_ASKS_SHARE = re.compile(rf"\b({_RATE_WORDS}|chiem|percent|percentage|share|proportion|rate)\b|%")
 _MONEY_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:tỷ|triệu|nghìn|ngàn|đồng|VNĐ|VND|USD)\b")
 
 
@@ -73,6 +80,7 @@ class Asked:
     kind: str | None  # what "<noun> nào?" names (asked_kind)
     docnums: frozenset[str]  # keys of the document numbers the question names
     codes: frozenset[str] = frozenset()  # technology codes it names: "5g" (asked_codes)
+    years: frozenset[str] = frozenset()  # years it names: "nhiệm kỳ 2025-2030", "tháng 6/2025" (not a document's)
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -91,6 +99,7 @@ class Asked:
             kind=asked_kind(question),
             docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
             codes=asked_codes(question),
+            years=frozenset(years_in(nfc(question), free=True)),
         )
 
     def answering_number(self, text: str) -> bool:
@@ -109,8 +118,8 @@ class Asked:
         >>> a = Asked.read("Kế hoạch thực hiện 148-KH/TU có số hiệu là gì?")
         >>> a.held_by("Kế hoạch thực hiện 148-KH/TU ngày 25/3/2025")
         False
-        >>> a.held_by("Kế hoạch 12/KH-UBND thực hiện 148-KH/TU")
-        True
+        >>> a.held_by("Kế hoạch 12/KH-UBND thực hiện 148-KH/TU"), a.held_by("Kế hoạch 12/KH-UBND về chuyển đổi số")
+        (True, False)
         >>> a.held_by("Kế hoạch số 148-KH/TU ngày 25/3/2025 thực hiện Nghị quyết số 57-NQ/TW")
         False
         """
@@ -136,8 +145,8 @@ class Asked:
         >>> a = Asked.read("Vì sao còn chậm?")
         >>> a.states_cause("Văn bản hướng dẫn còn nhiều bất cập", "III. TỒN TẠI > 2. Nguyên nhân:")
         True
-        >>> a.states_cause("còn chậm", "III. TỒN TẠI > 1. Tồn tại")
-        False
+        >>> a.states_cause("còn chậm", "III. TỒN TẠI > 1. Tồn tại"), a.states_cause("Vì vậy còn chậm", "1. Tồn tại")
+        (False, False)
         """
         return bool(_CAUSE.search(nfc(text)) or "nguyen nhan" in strip_accents(section).lower())
 
@@ -174,15 +183,15 @@ _CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+")
 
 def _folded(question: str) -> str:
     """The question accent-free, for the question-word patterns, except that a word
-    folding to "may" is "mấy" (how many) only when written so: "máy tính" is a computer.
+    folding to "may" is "mấy" (how many) only when written so or plain: "máy tính" is a computer.
 
-    >>> _folded("Chương trình hỗ trợ máy tính nào?"), _folded("Có mấy trạm?"), _folded("co may tram")
-    ('chuong trinh ho tro · tinh nao?', 'co may tram?', 'co may tram')
+    >>> _folded("Chương trình hỗ trợ máy tính nào?"), _folded("Có mấy trạm?"), _folded("co may tram theo QĐ")
+    ('chuong trinh ho tro · tinh nao?', 'co may tram?', 'co may tram theo qd')
     """
     low = nfc(question).lower()
-    if has_diacritics(question):
-        low = re.sub(r"\w+", lambda m: "·" if m.group(0) != "mấy" and strip_accents(m.group(0)) == "may"
-                     else m.group(0), low)
+    # máy, mây, mày: written with other marks than mấy (a plain "may" may be either)
+    low = re.sub(r"\w+", lambda m: "·" if m.group(0) not in ("mấy", "may") and strip_accents(m.group(0)) == "may"
+                 else m.group(0), low)
     return strip_accents(low)
 
 
@@ -192,6 +201,7 @@ def _single_year(text: str) -> bool:
     >>> _single_year("giai đoạn 2020 - 2025"), _single_year("riêng năm 2023"), _single_year("2021–2025 và năm 2024")
     (False, True, True)
     """
+    text = blank_docnums(text)  # "42/2025/QĐ-UBND" names no year of an event
     for m in YEAR_RE.finditer(text):
         before, after = text[max(0, m.start() - 8):m.start()], text[m.end():m.end() + 8]
         if not re.search(r"\d{4}\s*[-–]\s*$", before) and not re.match(r"\s*[-–]\s*\d{4}", after):
@@ -203,8 +213,8 @@ def _numbered_before(text: str, named: frozenset[str]) -> bool:
     """A document number other than ``named`` comes before the first named one: reports
     cite "Kế hoạch số 1130/KH-UBND … thực hiện Kế hoạch số 148-KH/TU", so the plan that
     carries out 148-KH/TU is numbered before it, not after ("148-KH/TU … thực hiện 57-NQ/TW")."""
-    found = find_docnums(text, typed=True)
-    return bool(found) and found[0].key not in named
+    keys = [d.key for d in find_docnums(text, typed=True)]
+    return bool(keys) and keys[0] not in named and any(k in named for k in keys[1:])
 
 
 def has_date(text: str) -> bool:
@@ -245,14 +255,18 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
 
     >>> asked_unit("co bao nhieu tram 5G"), asked_unit("bao nhieu tien bo ky thuat"), asked_unit("phat bao nhieu tien")
     (('tram',), ('tien',), ('money',))
+    >>> asked_unit("so may tinh duoc trang bi la bao nhieu"), asked_unit("co may tram 5G theo 1218/QĐ-UBND")
+    (None, ('tram',))
+    >>> asked_unit("Có bao nhiêu phần mềm dùng chung?")
+    ('phan',)
     """
     low = nfc(question).lower()
-    plain = not has_diacritics(question)  # "co bao nhieu tram 5G": typed without diacritics
-    m = (_COUNTED_PLAIN if plain else _COUNTED).search(low)
+    m = _COUNTED.search(low) or (None if re.search(r"\bbao nhi[eê]u\b", low) else _COUNTED_FEW.search(low))
     word = strip_accents(m.group(1)) if m else None
-    if word in ("%", "phan"):
-        return ("%",)
-    if word == "tien" and (m.group(1) == "tiền" or (plain and not re.match(r"\s+bo\b", low[m.end(1):]))):
+    after = low[m.end(1):] if m else ""
+    if word == "%" or (word == "phan" and re.match(r"\s+tr[aă]m\b", after)):
+        return ("%",)  # (not "bao nhiêu phần mềm")
+    if word == "tien" and (m.group(1) == "tiền" or (m.group(1) == "tien" and not re.match(r"\s+bo\b", after))):
         return MONEY  # "bao nhiêu tiền" (and "bao nhiêu tiến bộ kỹ thuật" counts tiến bộ)
     if word is None or word in _NOT_UNITS:
         # "Tổng kinh phí … là bao nhiêu?" asks for an amount of money, not a count

@@ -33,8 +33,8 @@ class RetrievalParams:
     coverage_weight: float = 1.0  # rerank: + weight * IDF-weighted share of question terms in the passage
     # ... and + this when the passage holds the kind of answer asked for (a figure of the
     # counted unit, a date after the named document number: vankien.question.Asked.held_by).
-    # Measured 0.3 / 0.4 / 0.5 / 0.7 / 1.0 on every eval set: hit@1 rose up to 0.7 and stayed
-    # flat to 1.0, no answer changed (RESULTS.md); 0.7 is the start of that plateau.
+    # Measured 0.3 / 0.4 / 0.5 / 0.7 / 1.0 on every eval set (2026-11-26): hit@1 rose up to 0.7
+    # and stayed flat to 1.0, no answer changed; 0.7 is the start of that plateau.
     answer_type_weight: float = 0.7
     rerank_depth: int = 20
     # Lexical fast path: when BM25 + coverage already single out one passage (it holds at
@@ -55,10 +55,11 @@ class HybridRetriever:
         k = top_k or p.top_k
         lexical = self.index.lexical.search(question, p.candidates)
         weights = self._term_weights(question) if p.coverage_weight else {}
-        if weights and is_foreign(question, self.index.lexical.term_idf(list(dict.fromkeys(tokenize(question))))):
+        foreign = is_foreign(question, self.index.lexical.term_idf(list(dict.fromkeys(tokenize(question)))))
+        if foreign:
             weights = {}  # an English question shares no terms with the passages: no coverage rerank
         acr = dict(acronyms(question))
-        asked = Asked.read(question)
+        asked = Asked.read(question, foreign)
         facts: dict[str, tuple[float, bool]] = {}  # per passage, shared by the fast path and the full ranking
         if weights and p.decisive_coverage:
             hits = self._ranked([], lexical, weights, acr, asked, facts, k)

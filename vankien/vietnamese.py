@@ -239,8 +239,7 @@ def has_figure(text: str) -> bool:
     >>> has_figure("do dịch Covid-19"), has_figure("có 05/6 mục tiêu")
     (False, True)
     """
-    for d in reversed(find_docnums(text)):
-        text = text[: d.start] + " " * (d.end - d.start) + text[d.end:]
+    text = blank_docnums(text)
     text = re.sub(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), text)  # not 05/6 (five of six)
     text = re.sub(r"(?<![\w-])[^\W\d_]+-\d+", lambda m: " " * len(m.group(0)), text)  # a name: COVID-19
     return any(not re.fullmatch(r"(19|20)\d\d", m.group(0)) for m in find_numbers(text))
@@ -267,17 +266,26 @@ YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def years_in(text: str, free: bool = False) -> set[str]:
-    """Years written in ``text``: "2020-2025", "năm 2022", "ngày 02/3/2020". ``free``: only
-    those outside document numbers and dates (the years a question asks about).
+    """Years written in ``text``: "2020-2025", "năm 2022", "ngày 02/3/2020", but not the
+    year or number of a document number (15/2020/NQ-HĐND, 1929/QĐ-UBND). ``free``: not those
+    of full dates either (the years a question asks about; "tháng 6/2025" is one).
 
-    >>> sorted(years_in("Năm 2023 theo 15/2020/NQ-HĐND ngày 09/12/2020")), years_in("Năm 2023 theo 15/2020/NQ-HĐND ngày 09/12/2020", free=True)
-    (['2020', '2023'], {'2023'})
+    >>> q = "Năm 2023, tháng 6/2025 theo 15/2020/NQ-HĐND ngày 09/12/2020 và 1929/QĐ-UBND"
+    >>> sorted(years_in(q)), sorted(years_in(q, free=True))
+    (['2020', '2023', '2025'], ['2023', '2025'])
     """
+    text = blank_docnums(text, typed=True)
     if free:
-        spans = [(d.start, d.end) for d in find_docnums(text, typed=True)] + [m.span() for m in DATE_RE.finditer(text)]
-        for start, end in sorted(spans, reverse=True):
-            text = text[:start] + " " + text[end:]
+        text = DATE_RE.sub(lambda m: " " * len(m.group(0)), text)
     return set(YEAR_RE.findall(text))
+
+
+def blank_docnums(text: str, typed: bool = False) -> str:
+    """``text`` with its document numbers blanked (same length): their digits are no
+    figures and no years."""
+    for d in reversed(find_docnums(text, typed=typed)):
+        text = text[: d.start] + " " * (d.end - d.start) + text[d.end:]
+    return text
 
 
 def find_dates(text: str) -> list[tuple[str, int, int]]:
@@ -410,21 +418,23 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
 
 
 def one_form(question: str, terms: list[str]) -> list[str]:
-    """The question's ``terms`` to weigh, with a hyphenated letter-prefixed word counted
-    once: "X-quang" gives x, quang, x_quang and xquang, but a passage writing "Xquang" has
-    only xquang, so only that one counts (the bundled report spells it all three ways).
+    """The question's ``terms`` to weigh when it writes a letter-prefixed word with a hyphen:
+    only those its other spelling yields too. "X-quang" gives x, quang, x_quang, bi_x… but a
+    passage writing "Xquang" has xquang, bi_xquang…: both spellings give xquang (the report
+    writes all three of X-quang, X quang, Xquang).
 
-    >>> one_form("thiết bị X-quang chẩn", ["thiet", "bi", "thiet_bi", "bi_x", "x", "quang", "x_quang", "xquang", "quang_chan", "chan"])
-    ['thiet', 'bi', 'thiet_bi', 'xquang', 'chan']
+    >>> q = "thiết bị X-quang và cáp quang"
+    >>> [w for w in dict.fromkeys(one_form(q, tokenize(q))) if "quang" in w or "_x" in w]
+    ['quang', 'xquang', 'cap_quang']
     """
-    pairs = {(m.group(1).lower(), _strip_word(m.group(2).lower()))
-             for m in re.finditer(r"(?<![\w-])([A-Za-z])-(\w+)", nfc(question))}
-    if not pairs:
+    joined = _HYPHEN_LETTER.sub(r"\1\2", nfc(question))
+    if joined == nfc(question):
         return terms
-    # x, quang, x_quang, and the bigrams around them ("bi_x", "quang_chan"): a passage
-    # writing "bị Xquang chẩn" has bi_xquang and xquang_chan instead
-    parts = {p for pair in pairs for p in pair}
-    return [t for t in terms if not parts & set(t.split("_"))]
+    other = set(tokenize(joined))
+    return [t for t in terms if t in other]
+
+
+_HYPHEN_LETTER = re.compile(r"(?<![\w-])([A-Za-z])-([^\W\d_]+)")
 
 
 @lru_cache(maxsize=8192)
