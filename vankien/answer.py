@@ -15,8 +15,8 @@ from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date
 from vankien.retrieve import Hit, is_foreign, passage_terms
-from vankien.vietnamese import (acronyms, canonical_number, find_docnums, find_numbers, has_diacritics, has_figure,
-                                one_form, strip_accents, tokenize, years_in)
+from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_docnums, find_numbers, has_diacritics,
+                                has_figure, one_form, strip_accents, tokenize, years_in)
 
 
 @dataclass
@@ -343,8 +343,7 @@ def _figure_subjects(text: str, phrases: set[str]) -> list[tuple[tuple[str, ...]
     form one of ``phrases``: ``"toàn trình là 908 dịch vụ"`` -> ``[(("toan", "trinh"), "908")]``.
     Document numbers and dates are not figures here."""
     out = []
-    for d in reversed(find_docnums(text)):
-        text = text[: d.start] + " " * (d.end - d.start) + text[d.end:]
+    text = blank_docnums(text)
     text = re.sub(r"\d{1,2}/\d{1,2}(?:/\d{4})?", lambda m: " " * len(m.group(0)), text)
     for m in find_numbers(text):
         words = [w for w in strip_accents(text[max(0, m.start() - 60):m.start()]).lower().split()]

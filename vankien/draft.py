@@ -42,7 +42,7 @@ from vankien import messages as msg
 from vankien.answer import Citation
 from vankien.errors import VankienError
 from vankien.guard import unsupported_figures
-from vankien.vietnamese import DATE_RE, find_docnums, find_numbers, fold_tones, nfc, strip_accents, tokenize
+from vankien.vietnamese import DATE_RE, blank_docnums, find_docnums, find_numbers, fold_tones, nfc, strip_accents, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -245,10 +245,7 @@ def figures(text: str) -> list[str]:
     >>> figures("Năm 2024 đạt 3.916 trạm (82,56%) theo Quyết định 1218/QĐ-UBND ngày 04/6/2025")
     ['3.916', '82,56%']
     """
-    rest = text
-    for d in reversed(find_docnums(text)):
-        rest = rest[: d.start] + " " + rest[d.end:]
-    rest = DATE_RE.sub(" ", rest)
+    rest = DATE_RE.sub(" ", blank_docnums(text))
     rest = re.sub(r"(?<![\d/])\d{1,2}/(?:19|20)\d\d(?!\d)", " ", rest)  # "6/2025": a month
     return [m.group(0) for m in find_numbers(rest) if not _YEAR.fullmatch(m.group(0))]
 

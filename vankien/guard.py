@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from vankien.vietnamese import canonical_number, find_docnums, find_numbers
+from vankien.vietnamese import blank_docnums, canonical_number, find_docnums, find_numbers
 
 
 # Dates and fractions ("04/6/2025", "05/6") are compared whole, leading zeros aside.
@@ -76,7 +76,7 @@ def unsupported_figures(answer: str, citations) -> list[str]:
         if d.key not in allowed_keys:
             bad.append(d.raw)
     rest, _, _, _ = _split_units(answer)
-    for m in _SLASHED.finditer(_strip_docnums(answer)):
+    for m in _SLASHED.finditer(blank_docnums(answer, typed=True)):
         if _slashed_key(m.group(0)) not in allowed_keys:
             bad.append(m.group(0))
     for m in find_numbers(rest):
@@ -88,9 +88,3 @@ def unsupported_figures(answer: str, citations) -> list[str]:
             continue  # "1.8" as a section number: each part must still be in a quote
         bad.append(m.group(0))
     return bad
-
-
-def _strip_docnums(text: str) -> str:
-    for d in reversed(find_docnums(text, typed=True)):
-        text = text[: d.start] + " " + text[d.end:]
-    return text

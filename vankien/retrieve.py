@@ -54,10 +54,11 @@ class HybridRetriever:
         p = self.params
         k = top_k or p.top_k
         lexical = self.index.lexical.search(question, p.candidates)
-        weights = self._term_weights(question) if p.coverage_weight else {}
-        foreign = is_foreign(question, self.index.lexical.term_idf(list(dict.fromkeys(tokenize(question)))))
-        if foreign:
-            weights = {}  # an English question shares no terms with the passages: no coverage rerank
+        terms = list(dict.fromkeys(tokenize(question)))
+        idf = self.index.lexical.term_idf(terms)
+        foreign = is_foreign(question, idf)
+        # (an English question shares no terms with the passages: no coverage rerank)
+        weights = self._term_weights(question, terms, idf) if p.coverage_weight and not foreign else {}
         acr = dict(acronyms(question))
         asked = Asked.read(question, foreign)
         facts: dict[str, tuple[float, bool]] = {}  # per passage, shared by the fast path and the full ranking
@@ -93,10 +94,10 @@ class HybridRetriever:
             hits.sort(key=lambda h: -h.score)
         return hits
 
-    def _term_weights(self, question: str) -> dict[str, float]:
+    @staticmethod
+    def _term_weights(question: str, terms: list[str], idf: dict[str, float]) -> dict[str, float]:
         """IDF of the question's accent-free terms (unigrams, bigrams, figures, document numbers)."""
-        terms = one_form(question, [t for t in dict.fromkeys(tokenize(question)) if strip_accents(t) == t])
-        return {t: w for t, w in self.index.lexical.term_idf(terms).items() if w > 0}
+        return {t: idf[t] for t in one_form(question, [t for t in terms if strip_accents(t) == t]) if idf.get(t, 0) > 0}
 
 
 def passage_terms(text: str, acr: dict[str, tuple[str, ...]]) -> frozenset[str]:
