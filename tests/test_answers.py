@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from eval.score import evidence_hit, retrieval_metrics, score_answer
+from vankien import messages as msg
 from vankien.guard import unsupported_figures
 
 
@@ -309,3 +310,41 @@ def test_eval_derives_the_questions_typed_without_diacritics():
     from eval.run import without_diacritics
     qs = [{"id": "a", "question": "Đảng bộ có bao nhiêu trạm BTS?"}, {"id": "b", "question": "How many BTS stations?"}]
     assert without_diacritics(qs) == [{"id": "a-plain", "question": "Dang bo co bao nhieu tram BTS?"}]
+
+
+def test_english_question_naming_a_vietnamese_place_is_read_as_english(assistant):
+    # "Phú Thọ" has diacritics, the rest is English: the question goes through the glossary
+    ans = assistant.ask("How many BTS stations did Phú Thọ have as of June 2025?")
+    assert ans.status == "answered" and "3.916" in ans.answer
+
+
+def test_english_question_about_another_province_is_not_found(assistant):
+    ans = assistant.ask("What was the digital economy's share of GRDP in Hòa Bình?")
+    assert ans.status == "not_found" and ans.citations == []
+
+
+def test_english_who_question_needs_a_person(assistant):
+    ans = assistant.ask("Who is the Secretary of the Party Committee of the Department?")
+    assert assistant.search_text(ans.question).endswith("ai là")
+    assert ans.status == "not_found" and ans.citations == []
+
+
+def test_translated_question_with_english_leftovers_is_answered_when_e5_agrees(assistant):
+    """"minimum" and "score" are not in the glossary and count against coverage; the
+    English question's e5 similarity to the quote confirms it. Without that check the
+    same question is refused."""
+    from dataclasses import replace
+
+    from vankien.answer import Answerer
+
+    q = "By 2030, what minimum digital transformation index score is targeted for the province?"
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "0,75" in ans.answer and "0,75" in ans.citations[0].quote
+    sq = assistant.search_text(q)
+    strict = Answerer(assistant.index, replace(assistant.answerer.params, min_similarity_translated=1.01))
+    assert strict.answer(sq, assistant.retriever.retrieve(sq), typed=q).status == "not_found"
+
+
+def test_english_question_the_glossary_cannot_translate_is_refused_in_vietnamese(assistant):
+    ans = assistant.ask("Which spaceship did the Department purchase for orbital research?")
+    assert ans.status == "not_found" and ans.answer == msg.NOT_FOUND_FOREIGN and ans.citations == []

@@ -117,8 +117,9 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                                     else w.split("-")) if p]
     words = [w.lower() for w in raw]
     body: list[str] = []
-    framing: list[str] = []  # "bao nhiêu", "nào" go last: they must not read as "bao nhiêu <unit>"
+    framing: list[str] = []  # "bao nhiêu", "nào", "ai là" go last: not "bao nhiêu <unit>"
     known = unknown = 0
+    named_at = -1  # where the last name kept as written was
     i = 0
     while i < len(words):
         for n in range(min(5, len(words) - i), 0, -1):
@@ -128,7 +129,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 if i > 0 and words[i - 1] == "which" and not vi.endswith("nào") and not (
                         i + n < len(words) and _starts_phrase(words[i + n])):
                     vi += " nào"  # "which programme of…" asks for a chương trình: the quote must name one
-                (framing if ("bao nhiêu" in vi or vi.endswith("nào")) else body).append(vi)
+                (framing if ("bao nhiêu" in vi or vi.endswith("nào") or vi == "ai là") else body).append(vi)
                 known += n
                 i += n
                 break
@@ -140,7 +141,11 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 # kept as written: a name (Viettel, Techmart) matches the report, and a word the
                 # glossary lacks ("doctoral") counts against the passage like an unknown syllable
                 name = i > 0 and r[0].isupper() and (sum(ch.isupper() for ch in r) > 1 or in_corpus(w))
-                body.append(r if name else w)
+                if name and named_at == i - 1:
+                    body[-1] += " " + r  # "Hòa Bình" is one name: its bigram must be in the passage
+                else:
+                    body.append(r if name else w)
+                named_at = i if name else -1
                 if not name:
                     unknown += 1
             i += 1

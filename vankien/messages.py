@@ -36,6 +36,8 @@ FIRST_RUN = "Kho dữ liệu trống: đang nạp báo cáo đi kèm…"
 
 # Answers
 NOT_FOUND = "Không tìm thấy thông tin này trong các tài liệu đã nạp."
+NOT_FOUND_FOREIGN = ("Chưa hiểu được câu hỏi này: nhiều từ tiếng nước ngoài chưa có trong bảng thuật ngữ. "
+                     "Hãy đặt câu hỏi bằng tiếng Việt.")
 QUESTION_EMPTY = "Vui lòng nhập câu hỏi."
 QUESTION_TOO_LONG = "Câu hỏi quá dài ({n} ký tự); hãy hỏi ngắn gọn, tối đa {limit} ký tự."
 QUESTION_NO_WORDS = "Câu hỏi không có từ nào để tìm kiếm. Vui lòng nhập câu hỏi bằng chữ."

@@ -79,7 +79,8 @@ class Assistant:
     def search_text(self, question: str) -> str:
         """What is searched and answered for ``question``: the question itself, or for an
         English one the same question in the report's words (vankien.crosslingual) when
-        the glossary knows most of it; else the English goes to the dense side alone."""
+        the glossary knows most of it; else the English as typed (the dense side finds its
+        passages, the answerer refuses it: see Answerer.answer)."""
         terms = list(dict.fromkeys(tokenize(question)))
         idf = self.index.lexical.term_idf(terms)
         if not is_foreign(question, idf):
@@ -98,7 +99,7 @@ class Assistant:
         ans = answer_docnum_question(self, q)
         if ans is None:
             hits = self.retriever.retrieve(sq)
-            ans = self.answerer.answer(sq, hits)
+            ans = self.answerer.answer(sq, hits, typed=q if sq != q else None)
             ans.question = q
         ans.id = id
         if self.llm is not None:
@@ -124,7 +125,7 @@ class Assistant:
             return
         sq = self.search_text(q)
         hits = self.retriever.retrieve(sq)
-        ans = self.answerer.answer(sq, hits)
+        ans = self.answerer.answer(sq, hits, typed=q if sq != q else None)
         ans.question, ans.id = q, id
         try:
             yield from generate_stream(q, hits, ans, self.llm)

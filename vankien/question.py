@@ -56,6 +56,10 @@ _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "l
 # typed plain may be máy (a machine): "so may tinh … bao nhieu" counts nothing after "may".
 _COUNTED = re.compile(r"\b(?:bao nhiêu|bao nhieu)\s+(%|\w+)")
 _COUNTED_FEW = re.compile(r"\b(?:mấy|may)\s+(%|\w+)")
+# "1,3 triệu thẻ": the figure counts thẻ. (Matched on accent-free text.)
+_SCALE = re.compile(r"\s*(?:trieu|nghin|ngan|van|ty)\b")
+# "(sáng chế: 02, giải pháp hữu ích: 01)": the counted word labels the figure after it
+_LABEL = re.compile(r"\b\w+(?:\s+\w+){0,2}\s*:\s*$")
 _FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|" + NUMBER_RE.pattern)
 MONEY = ("money",)  # asked_unit: an amount of money
 _ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|nguon von|tong von|von dau tu|muc dau tu|doanh thu|ngan sach|"
@@ -288,15 +292,27 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
     (True, False)
     >>> gives_unit(("can",), "Có 100% cán bộ", shares=False), gives_unit(("can",), "có 12 cán bộ", shares=False)
     (False, True)
+
+    A figure of millions of them, or the counted word before a colon:
+
+    >>> gives_unit(("the",), "Đã cấp 1,3 triệu thẻ căn cước"), gives_unit(("sang",), "777 văn bằng (sáng chế: 02, …)")
+    (True, True)
     """
     if unit == ("%",):
         return "%" in text
     if unit == MONEY:
         return bool(_MONEY_FIGURE.search(text))
+    folded = strip_accents(text).lower()
     for m in _FIGURE_OR_FRACTION.finditer(text):
         if not shares and (m.group(0).endswith("%") or text.startswith("%", m.end())):
             continue
-        if spells_out(unit, text[m.end():m.end() + 12 * len(unit)]) and \
-                re.match(r"\s*" + re.escape(unit[0]), strip_accents(text[m.end():]).lower()):
+        after = m.end()
+        scale = _SCALE.match(folded, after)
+        for at in (after, scale.end()) if scale else (after,):
+            if spells_out(unit, text[at:at + 12 * len(unit)]) and re.match(r"\s*" + re.escape(unit[0]), folded[at:]):
+                return True
+        label = _LABEL.search(folded[max(0, m.start() - 40):m.start()])
+        words = label.group(0).rstrip(": ").split() if label else []
+        if any(w.startswith(unit[0]) and spells_out(unit, " ".join(words[k:])) for k, w in enumerate(words)):
             return True
     return False

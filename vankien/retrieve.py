@@ -6,6 +6,8 @@ an option because the eval compares both (eval/RESULTS.md).
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ingest import Chunk
@@ -142,13 +144,21 @@ def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], p: Re
 
 
 def is_foreign(question: str, idf: dict[str, float]) -> bool:
-    """A question in another language (English): no diacritics and most of its
-    words unknown to the corpus. Term overlap means little for it.
+    """A question in another language (English): most of its words unknown to the
+    corpus, and few written with Vietnamese diacritics (a name may be: "Việt Trì").
+    Term overlap means little for it.
 
     >>> is_foreign("How many BTS stations?", {"how": 0.0, "many": 0.0, "bts": 3.0, "stations": 0.0})
     True
+    >>> is_foreign("Which festival of Việt Trì is heritage?",
+    ...            {"which": 0.0, "festival": 0.0, "of": 0.0, "viet": 2.0, "tri": 3.0, "heritage": 0.0})
+    True
     """
-    words = [t for t in idf if "_" not in t and not t[0].isdigit()]
-    if not words or has_diacritics(question):
+    # (a word written with diacritics is also indexed without: count that form once)
+    words = [t for t in idf if "_" not in t and not t[0].isdigit() and not has_diacritics(t)]
+    if not words:
         return False
+    written = re.findall(r"[^\W\d_]+", question)
+    if sum(1 for w in written if has_diacritics(w)) > 0.3 * len(written):
+        return False  # a Vietnamese question, whatever its unknown words
     return sum(1 for t in words if idf[t] == 0) / len(words) > 0.5
