@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
-from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date
+from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date, has_rank
 from vankien.retrieve import Hit, is_foreign, passage_terms
 from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_docnums, find_numbers, has_diacritics,
                                 one_form, strip_accents, tokenize, years_in)
@@ -137,6 +137,8 @@ class Answerer:
                     score += 0.3
                 if asked.date:
                     score += 0.3 if has_date(text) else -0.3
+                if asked.rank:
+                    score += 0.3 if has_rank(text) else -0.3
                 if asked.docnum:
                     score += 0.3 if find_docnums(text) else -0.3
                 if asked.cause:
@@ -197,7 +199,7 @@ class Answerer:
         p = self.params
         if asked.figure and not asked.answering_number(quoted.text):
             return False  # (the figure may sit in the clause after its subject: the whole sentence counts)
-        if (asked.date or asked.docnum or asked.year) and not asked.held_by(quoted.text):
+        if (asked.date or asked.docnum or asked.year or asked.rank) and not asked.held_by(quoted.text):
             return False  # "ngày nào?" is not answered by a sentence without a date
         if not asked.named_in(quoted.text):
             return False  # "Huyện nào…?" is not answered by a passage that names no huyện

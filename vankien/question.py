@@ -36,6 +36,10 @@ _WANTS_DOCNUM = re.compile(rf"\b({_NUMBER_ASKED}|van ban nao|quyet dinh nao|ke h
                            r"which decision|which plan|which resolution)\b")
 _WANTS_NUMBER = re.compile(rf"\b({_NUMBER_ASKED}|what number)\b")
 _WANTS_YEAR = re.compile(r"\b(nam nao|which year|what year)\b")  # (not "mỗi năm bao nhiêu")
+# "đứng thứ mấy", "xếp hạng", "what rank" (not "đứng thứ 10", which states one)
+_WANTS_RANK = re.compile(r"\b(dung thu|xep thu|xep hang|thu hang)\b(?!\s*\d)|\b(thu may|thu bao nhieu|what rank|"
+                         r"which rank|ranked)\b")
+_RANK = re.compile(r"\b(?:thứ|hạng)\s*(?:\d+|nhất|nhì|hai|ba)\b|\bđứng đầu\b", re.IGNORECASE)
 # "Vì sao … còn chậm?" is answered by the cause, not by the sentence saying it is slow
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
@@ -77,6 +81,7 @@ class Asked:
     docnum: bool  # "số mấy", "quyết định nào"
     number: bool  # "số mấy", "số hiệu": the number itself is asked
     year: bool  # "năm nào", "in what year"
+    rank: bool  # "đứng thứ mấy", "what rank"
     person: bool  # "Ai là…"
     cause: bool  # "Vì sao…?", "Nguyên nhân…?"
     unit: tuple[str, ...] | None  # what "bao nhiêu X" counts (asked_unit)
@@ -96,6 +101,7 @@ class Asked:
             docnum=bool(_WANTS_DOCNUM.search(folded)),
             number=bool(_WANTS_NUMBER.search(folded)),
             year=bool(_WANTS_YEAR.search(folded)),
+            rank=bool(_WANTS_RANK.search(folded)),
             person=bool(_WANTS_PERSON.search(folded)),
             cause=bool(_WANTS_CAUSE.search(folded)),
             unit=None if foreign else asked_unit(question),
@@ -114,7 +120,7 @@ class Asked:
     def held_by(self, text: str) -> bool:
         """``text`` (a passage) holds the kind of answer asked for: a date after the named
         document number, any date, a document number, a figure of the counted unit, a figure,
-        a single year. False when the question asks for none of these.
+        a single year, a rank. False when the question asks for none of these.
 
         >>> a = Asked.read("Kết luận 21-KL/TW ra ngày nào?")
         >>> a.held_by("thực hiện Kết luận 21-KL/TW, ngày 15/10/2021 của BCH"), a.held_by("Kết luận số 21-KL/TW của BCH")
@@ -126,7 +132,11 @@ class Asked:
         (True, False)
         >>> a.held_by("Kế hoạch số 148-KH/TU ngày 25/3/2025 thực hiện Nghị quyết số 57-NQ/TW")
         False
+        >>> Asked.read("Phú Thọ đứng thứ mấy về chỉ số PII?").held_by("tổ chức 03 lớp tập huấn về chỉ số PII")
+        False
         """
+        if self.rank and not has_rank(text):
+            return False  # "đứng thứ mấy?" is answered by "đứng thứ 10", not by any figure
         if self.year and not _single_year(text):
             return False  # "năm nào?" is not answered by the period "2020 - 2025"
         if self.number and self.docnums and not _numbered_before(text, self.docnums):
@@ -139,7 +149,7 @@ class Asked:
             return bool(find_docnums(text))
         if self.figure:
             return self.gives(text) if self.unit else has_figure(text)
-        return self.year  # (a year, checked above)
+        return self.year or self.rank  # (checked above)
 
     def states_cause(self, text: str, section: str) -> bool:
         """``text`` gives a cause: it says so ("do hai nguyên nhân", "vì"), or it sits under
@@ -219,6 +229,11 @@ def _numbered_before(text: str, named: frozenset[str]) -> bool:
     carries out 148-KH/TU is numbered before it, not after ("148-KH/TU … thực hiện 57-NQ/TW")."""
     keys = [d.key for d in find_docnums(text, typed=True)]
     return bool(keys) and keys[0] not in named and any(k in named for k in keys[1:])
+
+
+def has_rank(text: str) -> bool:
+    """``text`` states a rank: "đứng thứ 10 cả nước", "xếp hạng 3", "đứng đầu"."""
+    return bool(_RANK.search(text))
 
 
 def has_date(text: str) -> bool:
