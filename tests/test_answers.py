@@ -353,5 +353,6 @@ def test_rank_question_needs_a_rank_in_the_quote(assistant):
     # the report gives the province's digital-economy rank, never its PII rank (only work on the PII)
     ans = assistant.ask("Tỷ trọng kinh tế số của tỉnh xếp thứ mấy cả nước?")
     assert ans.status == "answered" and "thứ 10" in ans.answer
-    ans = assistant.ask("Phú Thọ đứng thứ mấy về chỉ số đổi mới sáng tạo PII?")
-    assert ans.status == "not_found" and ans.citations == []
+    for q in ("Phú Thọ đứng thứ mấy về chỉ số đổi mới sáng tạo PII?", "What is the province's ranking in the PII?"):
+        ans = assistant.ask(q)  # (the passages on the PII hold other figures: "03 lớp tập huấn")
+        assert ans.status == "not_found" and ans.citations == []
