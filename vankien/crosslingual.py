@@ -102,6 +102,8 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
 
     >>> to_vietnamese("Which guidance of the Central Organisation Commission applies?", in_corpus=lambda w: False).text
     'Trung ương | tổ chức | commission | ứng dụng | Hướng dẫn nào'
+    >>> to_vietnamese("How many electronic identification (VNeID) accounts are active?").text
+    'định danh điện tử | (VNeID) | tài khoản | active | bao nhiêu'
     """
     glossary = _glossary()
     question = nfc(question)
@@ -109,12 +111,16 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     for d in find_docnums(question, typed=True):  # 15/2020/NQ-HĐND is one term in any language
         kept.append(question[d.start:d.end])
         question = question[:d.start] + " " * (d.end - d.start) + question[d.end:]
-    raw = [m.group(0).strip("'-") for m in _WORD.finditer(question)]
-    raw = [re.sub(r"'s$", "", w) for w in raw if w]
+    # "(VNeID)" glosses the words before it: kept in parentheses, a name the passage need not repeat
+    glosses = [m.span() for m in re.finditer(r"\([^()]*\)", question)]
+    raw = [(re.sub(r"'s$", "", m.group(0).strip("'-")), any(a < m.start() < b for a, b in glosses))
+           for m in _WORD.finditer(question)]
     # "intermediate-level" -> "intermediate", "level" unless the glossary has the hyphenated word
     vocab = _vocabulary()
-    raw = [p for w in raw for p in ([w] if "-" not in w or w.lower() in vocab or any(c.isdigit() for c in w)
-                                    else w.split("-")) if p]
+    raw = [(p, g) for w, g in raw if w for p in ([w] if "-" not in w or w.lower() in vocab or any(c.isdigit() for c in w)
+                                                 else w.split("-")) if p]
+    glossed = [g for _, g in raw]
+    raw = [w for w, _ in raw]
     words = [w.lower() for w in raw]
     body: list[str] = []
     framing: list[str] = []  # "bao nhiêu", "nào", "ai là" go last: not "bao nhiêu <unit>"
@@ -141,10 +147,10 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 # kept as written: a name (Viettel, Techmart) matches the report, and a word the
                 # glossary lacks ("doctoral") counts against the passage like an unknown syllable
                 name = i > 0 and r[0].isupper() and (sum(ch.isupper() for ch in r) > 1 or in_corpus(w))
-                if name and named_at == i - 1:
+                if name and named_at == i - 1 and not glossed[i]:
                     body[-1] += " " + r  # "Hòa Bình" is one name: its bigram must be in the passage
                 else:
-                    body.append(r if name else w)
+                    body.append((f"({r})" if glossed[i] else r) if name else w)
                 named_at = i if name else -1
                 if not name:
                     unknown += 1
