@@ -88,6 +88,39 @@ def _forms(word: str) -> list[str]:
     return out
 
 
+class _Counted:
+    """What "how many <noun phrase>" counts: the phrase's last word (its head in English)
+    when the glossary knows it. "How many BTS stations did…" -> "bao nhiêu trạm", so the
+    answer must give a figure of it, as for a Vietnamese question; an unknown head ("ID
+    accounts") asks for no unit. Fed the question's words in order while translating."""
+
+    def __init__(self) -> None:
+        self.framing: list[str] | None = None  # set while reading the phrase after "how many"
+        self.at = 0  # where its "bao nhiêu" is in framing
+        self.head: str | None = None
+        self.words = 0
+
+    def start(self, framing: list[str], words: list[str]) -> None:
+        self.end()
+        if list(words) == ["how", "many"]:
+            self.framing, self.at, self.head, self.words = framing, len(framing) - 1, None, 0
+
+    def noun(self, vi: str | None, word: str) -> None:
+        if self.framing is not None and self.words and word.endswith("ed"):
+            self.end()  # a verb: "how many S&T projects received…" counts dự án
+        if self.framing is not None:
+            self.head, self.words = vi, self.words + 1
+
+    def stop(self, word: str) -> None:
+        if self.framing is not None and not (self.words == 0 and word in ("of", "the")):
+            self.end()  # ("how many of the Party members": the phrase starts after "of the")
+
+    def end(self) -> None:
+        if self.framing is not None and self.head:
+            self.framing[self.at] = f"bao nhiêu {self.head}"
+        self.framing = None
+
+
 def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: True) -> Translation:
     """The question's content in Vietnamese report terms; numbers, document numbers and
     names the glossary does not know are kept as written. ``in_corpus(word)``: whether the
@@ -96,14 +129,16 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
 
     >>> t = to_vietnamese("How many BTS stations did Phu Tho have as of June 2025?")
     >>> t.text, t.known
-    ('BTS | trạm | Phú Thọ | tháng 6 | 2025 | bao nhiêu', 1.0)
+    ('BTS | trạm | Phú Thọ | tháng 6 | 2025 | bao nhiêu trạm', 1.0)
+    >>> to_vietnamese("How many of the Party members are women?").text
+    'đảng viên | phụ nữ | bao nhiêu đảng viên'
 
     "which <noun>" asks for that noun; a capitalised word the documents never use is English:
 
     >>> to_vietnamese("Which guidance of the Central Organisation Commission applies?", in_corpus=lambda w: False).text
     'Trung ương | tổ chức | commission | ứng dụng | Hướng dẫn nào'
     >>> to_vietnamese("How many electronic identification (VNeID) accounts are active?").text
-    'định danh điện tử | (VNeID) | tài khoản | active | bao nhiêu'
+    'định danh điện tử | (VNeID) | tài khoản | active | bao nhiêu tài khoản'
     """
     glossary = _glossary()
     question = nfc(question)
@@ -126,6 +161,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     framing: list[str] = []  # "bao nhiêu", "nào", "ai là" go last: not "bao nhiêu <unit>"
     known = unknown = 0
     named_at = -1  # where the last name kept as written was
+    counted = _Counted()
     i = 0
     while i < len(words):
         for n in range(min(5, len(words) - i), 0, -1):
@@ -135,7 +171,12 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 if i > 0 and words[i - 1] == "which" and not vi.endswith("nào") and not (
                         i + n < len(words) and _starts_phrase(words[i + n])):
                     vi += " nào"  # "which programme of…" asks for a chương trình: the quote must name one
-                (framing if ("bao nhiêu" in vi or vi.endswith("nào") or vi == "ai là") else body).append(vi)
+                if "bao nhiêu" in vi or vi.endswith("nào") or vi == "ai là":
+                    framing.append(vi)
+                    counted.start(framing, words[i:i + n])
+                else:
+                    body.append(vi)
+                    counted.noun(vi, words[i + n - 1])
                 known += n
                 i += n
                 break
@@ -143,7 +184,10 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
             w, r = words[i], raw[i]
             if any(ch.isdigit() for ch in w):
                 body.append(r)  # 2025, 6/2025, 2020-2025
-            elif not any(f in _STOP for f in _forms(w)):  # "sets", "things"
+                counted.end()
+            elif any(f in _STOP for f in _forms(w)):  # "sets", "things"
+                counted.stop(w)
+            else:
                 # kept as written: a name (Viettel, Techmart) matches the report, and a word the
                 # glossary lacks ("doctoral") counts against the passage like an unknown syllable
                 name = i > 0 and r[0].isupper() and (sum(ch.isupper() for ch in r) > 1 or in_corpus(w))
@@ -152,9 +196,11 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 else:
                     body.append((f"({r})" if glossed[i] else r) if name else w)
                 named_at = i if name else -1
+                counted.noun(None, w)
                 if not name:
                     unknown += 1
             i += 1
+    counted.end()
     share = known / (known + unknown) if known + unknown else 0.0
     # " | " between phrases: no search bigram joins the end of one to the start of the next
     return Translation(" | ".join(kept + body + framing), share)

@@ -8,7 +8,7 @@ answerer chooses the clause that gives it and refuses a passage that cannot.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, find_docnums, find_numbers, has_figure, nfc,
                                 spells_out, strip_accents, term_set, years_in)
@@ -61,10 +61,15 @@ _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "l
 _COUNTED = re.compile(r"\b(?:bao nhiêu|bao nhieu)\s+(%|\w+)")
 _COUNTED_FEW = re.compile(r"\b(?:mấy|may)\s+(%|\w+)")
 # "1,3 triệu thẻ": the figure counts thẻ. (Matched on accent-free text.)
+# Another word a report counts the same things with
+_COUNTED_ALSO = {("dang",): (("dong", "chi"),)}  # đảng viên: "63 đồng chí"
 _SCALE = re.compile(r"\s*(?:trieu|nghin|ngan|van|ty)\b")
 # "(sáng chế: 02, giải pháp hữu ích: 01)": the counted word labels the figure after it
 _LABEL = re.compile(r"\b\w+(?:\s+\w+){0,2}\s*:\s*$")
-_FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|" + NUMBER_RE.pattern)
+# (and "1.3 triệu": a dot before one or two digits and a scale word is a decimal point, as
+# typed by many; a thousands dot is followed by three digits)
+_FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|(?<![\d.,])\d{1,3}\.\d{1,2}(?=\s+(?:triệu|tỷ|nghìn|ngàn)\b)|"
+                                 + NUMBER_RE.pattern)
 MONEY = ("money",)  # asked_unit: an amount of money
 _ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|nguon von|tong von|von dau tu|muc dau tu|doanh thu|ngan sach|"
                          r"xu phat)\b")
@@ -90,6 +95,9 @@ class Asked:
     docnums: frozenset[str]  # keys of the document numbers the question names
     codes: frozenset[str] = frozenset()  # technology codes it names: "5g" (asked_codes)
     years: frozenset[str] = frozenset()  # years it names: "nhiệm kỳ 2025-2030", "tháng 6/2025" (not a document's)
+    # Of a question translated from English: its two-syllable terms, any of which may be what a
+    # figure counts (the glossary's word for the English noun may not be the report's)
+    also_counted: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -166,8 +174,22 @@ class Asked:
 
     def gives(self, text: str) -> bool:
         """``text`` gives a figure of the counted unit (``gives_unit``); a percentage only
-        when the question asks for a share."""
-        return gives_unit(self.unit, text, shares=self.share) if self.unit else False
+        when the question asks for a share.
+
+        >>> a = Asked.read("hộ tịch | hồ sơ | cơ sở dữ liệu | bao nhiêu hồ sơ")
+        >>> a.gives("nhập gần 1,2 triệu dữ liệu hộ tịch")
+        False
+        >>> a.translated("hộ tịch | hồ sơ | cơ sở dữ liệu | bao nhiêu hồ sơ").gives("nhập gần 1,2 triệu dữ liệu hộ tịch")
+        True
+        """
+        if not self.unit:
+            return False
+        return gives_unit(self.unit, text, shares=self.share) or bool(
+            self.also_counted and self.unit not in (("%",), MONEY) and _counts_any(self.also_counted, text, self.share))
+
+    def translated(self, question: str) -> Asked:
+        """This reading of ``question``, the glossary's translation of an English one."""
+        return replace(self, also_counted=frozenset(t for t in term_set(question) if "_" in t and t == strip_accents(t)))
 
     def named_in(self, text: str) -> bool:
         """The quote names what "Ai…?" / "<noun> nào?" asks for: a person, that noun, a
@@ -299,6 +321,20 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     return units.get(word) or (word,)
 
 
+def _counts_any(terms: frozenset[str], text: str, shares: bool) -> bool:
+    """A figure in ``text`` with one of these two-syllable terms among the three syllables
+    after it (after "triệu", "nghìn"…): "1,2 triệu dữ liệu hộ tịch" counts dữ liệu."""
+    folded = strip_accents(text).lower()
+    for m in _FIGURE_OR_FRACTION.finditer(text):
+        if not shares and (m.group(0).endswith("%") or text.startswith("%", m.end())):
+            continue
+        scale = _SCALE.match(folded, m.end())
+        after = re.findall(r"\w+", folded[scale.end() if scale else m.end():][:40])[:3]
+        if any(f"{a}_{b}" in terms for a, b in zip(after, after[1:])):
+            return True
+    return False
+
+
 def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
     """A figure in ``text`` followed by the counted word: "3.916 trạm", "01 doanh nghiệp", "82,56%".
     ``shares=False``: a percentage does not count ("100% cán bộ" is not how many cán bộ).
@@ -312,6 +348,11 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
 
     >>> gives_unit(("the",), "Đã cấp 1,3 triệu thẻ căn cước"), gives_unit(("sang",), "777 văn bằng (sáng chế: 02, …)")
     (True, True)
+
+    Party members are counted as comrades: "63 đồng chí có bằng Trung cấp" counts đảng viên.
+
+    >>> gives_unit(("dang",), "có 63 đồng chí có bằng tốt nghiệp Trung cấp LLCT"), gives_unit(("the",), "cấp 1.3 triệu thẻ")
+    (True, True)
     """
     if unit == ("%",):
         return "%" in text
@@ -324,8 +365,9 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
         after = m.end()
         scale = _SCALE.match(folded, after)
         for at in (after, scale.end()) if scale else (after,):
-            if spells_out(unit, text[at:at + 12 * len(unit)]) and re.match(r"\s*" + re.escape(unit[0]), folded[at:]):
-                return True
+            for u in (unit, *_COUNTED_ALSO.get(unit, ())):
+                if spells_out(u, text[at:at + 12 * len(u)]) and re.match(r"\s*" + re.escape(u[0]), folded[at:]):
+                    return True
         label = _LABEL.search(folded[max(0, m.start() - 40):m.start()])
         words = label.group(0).rstrip(": ").split() if label else []
         if any(w.startswith(unit[0]) and spells_out(unit, " ".join(words[k:])) for k, w in enumerate(words)):
