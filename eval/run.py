@@ -148,6 +148,8 @@ HELD_OUT_NOTE = (
     "`holdout_english4.jsonl` (40 each: 30 English questions, 10 English near-misses the report does not answer) were "
     "written by two helpers at 06:55 on 2026-11-26 and run blind on that session's start code (0.575 and 0.400); "
     "english3's failures were then read (no longer blind), english4 stays blind: only its totals are looked at. "
+    "`holdout_english5.jsonl` (40, same make-up) was written at 07:25 the same day and run blind on the code of "
+    "that moment (0.675, and 0.600 on the session's start code); its totals were then looked at in two ablations. "
     "No change was kept for one set alone."
 )
 
@@ -244,7 +246,8 @@ def register(sub) -> None:
     s.add_argument("--out", default=str(RESULTS), help="RESULTS.md to update ('' to skip)")
     s.add_argument("--details", default="", help="write per-question JSONL here")
     held_out = ("holdout.jsonl", "holdout_english.jsonl", "holdout_english2.jsonl", "holdout3.jsonl", "holdout4.jsonl",
-                "holdout5.jsonl", "holdout6.jsonl", "holdout_english3.jsonl", "holdout_english4.jsonl")
+                "holdout5.jsonl", "holdout6.jsonl", "holdout_english3.jsonl", "holdout_english4.jsonl",
+                "holdout_english5.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
