@@ -107,7 +107,7 @@ class Answerer:
             for t, w in idf.items():
                 if w == 0 and "_" not in t and t.isalpha():
                     known[t] = p.unknown_word_weight * top
-        asked = Asked.read(question) if typed is None else Asked.read(question).translated(question)
+        asked = Asked.read(question) if typed is None else Asked.read(question).translated(question, typed)
         acr = dict(acronyms(question))
         optional = _optional_terms(question)
         unit = asked.unit

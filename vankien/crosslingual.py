@@ -129,7 +129,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
 
     >>> t = to_vietnamese("How many BTS stations did Phu Tho have as of June 2025?")
     >>> t.text, t.known
-    ('BTS | trạm | Phú Thọ | tháng 6 | 2025 | bao nhiêu trạm', 1.0)
+    ('BTS | trạm | Phú Thọ | tính đến | tháng 6 | 2025 | bao nhiêu trạm', 1.0)
     >>> to_vietnamese("How many of the Party members are women?").text
     'đảng viên | phụ nữ | bao nhiêu đảng viên'
 

@@ -46,6 +46,8 @@ _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 _CAUSE = re.compile(r"\b(nguyên nhân|lý do|lí do|bởi)\b|(?<!thay )\bvì\b(?!\s+(?:vậy|thế|người|mục tiêu|sự))",
                     re.IGNORECASE)
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+_HOW_MANY = re.compile(r"\bhow many\b")
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)*\s?%")
 # "1218/QĐ-UBND ngày 04/6/2025", "21-KL/TW, ngày 15/10/2021": a document number with its date
 _DATED = re.compile(r"[\s,]*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}")
 
@@ -98,6 +100,7 @@ class Asked:
     # Of a question translated from English: its two-syllable terms, any of which may be what a
     # figure counts (the glossary's word for the English noun may not be the report's)
     also_counted: frozenset[str] = frozenset()
+    count: bool = False  # "how many" and no share asked: a percentage is no answer
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -123,7 +126,9 @@ class Asked:
     def answering_number(self, text: str) -> bool:
         """``text`` holds the kind of number that answers: "số mấy?", "ngày nào?" a document
         number or a date; "bao nhiêu?" a figure that is neither (nor a year)."""
-        return bool(find_numbers(text)) if (self.docnum or self.date) else has_figure(text)
+        if self.docnum or self.date:
+            return bool(find_numbers(text))
+        return has_figure(_PERCENT.sub(" ", text) if self.count else text)
 
     def held_by(self, text: str) -> bool:
         """``text`` (a passage) holds the kind of answer asked for: a date after the named
@@ -179,7 +184,8 @@ class Asked:
         >>> a = Asked.read("hộ tịch | hồ sơ | cơ sở dữ liệu | bao nhiêu hồ sơ")
         >>> a.gives("nhập gần 1,2 triệu dữ liệu hộ tịch")
         False
-        >>> a.translated("hộ tịch | hồ sơ | cơ sở dữ liệu | bao nhiêu hồ sơ").gives("nhập gần 1,2 triệu dữ liệu hộ tịch")
+        >>> a = a.translated("hộ tịch | hồ sơ | cơ sở dữ liệu | bao nhiêu hồ sơ", "How many civil-status records…")
+        >>> a.gives("nhập gần 1,2 triệu dữ liệu hộ tịch")
         True
         """
         if not self.unit:
@@ -187,9 +193,16 @@ class Asked:
         return gives_unit(self.unit, text, shares=self.share) or bool(
             self.also_counted and self.unit not in (("%",), MONEY) and _counts_any(self.also_counted, text, self.share))
 
-    def translated(self, question: str) -> Asked:
-        """This reading of ``question``, the glossary's translation of an English one."""
-        return replace(self, also_counted=frozenset(t for t in term_set(question) if "_" in t and t == strip_accents(t)))
+    def translated(self, question: str, typed: str) -> Asked:
+        """This reading of ``question``, the glossary's translation of ``typed`` (English):
+        "how many" asks for a count (never a bare percentage) unless a share is asked too.
+
+        >>> a = Asked.read("tiến sĩ | Sở | bao nhiêu").translated("tiến sĩ | Sở | bao nhiêu", "How many doctors…")
+        >>> a.answering_number("có 15% đạt danh hiệu chiến sĩ thi đua"), a.answering_number("có 12 tiến sĩ")
+        (False, True)
+        """
+        return replace(self, also_counted=frozenset(t for t in term_set(question) if "_" in t and t == strip_accents(t)),
+                       count=bool(_HOW_MANY.search(typed.lower())) and not self.share)
 
     def named_in(self, text: str) -> bool:
         """The quote names what "Ai…?" / "<noun> nào?" asks for: a person, that noun, a
