@@ -302,6 +302,8 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
 
     >>> asked_unit("Tổng kinh phí là bao nhiêu?"), asked_unit("Tỷ lệ vốn ngoài ngân sách là bao nhiêu?")
     (('money',), None)
+    >>> asked_unit("Tổng kinh phí đầu tư Trại thực nghiệm?")
+    ('money',)
     >>> asked_unit("bị phạt bao nhiêu tiền?"), asked_unit("ứng dụng bao nhiêu tiến bộ kỹ thuật?")
     (('money',), ('tien',))
 
@@ -325,7 +327,7 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     if word is None or word in _NOT_UNITS:
         # "Tổng kinh phí … là bao nhiêu?" asks for an amount of money, not a count
         folded = strip_accents(question).lower()
-        asks_amount = re.search(r"\b(bao nhieu|how much)\b", folded)
+        asks_amount = re.search(r"\b(bao nhieu|how much|tong)\b", folded)  # ("Tổng kinh phí dự án?")
         if asks_amount and _ASKS_MONEY.search(folded) and not _ASKS_RATE.search(folded):
             return MONEY
         return None
