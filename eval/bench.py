@@ -350,7 +350,7 @@ def measure_questions(assistant, questions: list[dict], naive=None, real_source:
             index.query_embedding = real_embedding
         embedded.append(bool(calls))
         t4 = time.perf_counter()
-        assistant.answerer.answer(text, hits)
+        assistant.answerer.answer(text, hits, typed=q["question"] if text != q["question"] else None)
         t5 = time.perf_counter()
         for name, ms in (("bm25", t1 - t0), ("query embedding", t2 - t1), ("chroma", t3 - t2),
                          ("retrieve: BM25, the dense side unless the lexical fast path decides, fusion, catalog", t4 - t3),

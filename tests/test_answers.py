@@ -368,3 +368,20 @@ def test_english_how_many_needs_a_figure_of_what_it_counts(assistant):
     assert ans.status == "not_found" and ans.citations == []
     ans = assistant.ask("How many citizen identity cards has the province issued so far?")
     assert ans.status == "answered" and "1.3 triệu" in ans.answer
+
+
+@pytest.mark.parametrize("q", ["Doanh thu bao nhiêu tỷ đồng?", "Phần mềm nào được đưa vào dùng thử?",
+                               "Tịch thu hàng giả trị giá bao nhiêu?"])
+def test_accent_free_lookalikes_are_no_rank_question(q):
+    # "thu bao nhiêu", "dùng thử", "tịch thu hàng" all fold to rank-like syllables
+    from vankien.question import Asked
+
+    assert not Asked.read(q).rank
+
+
+def test_plain_vietnamese_with_english_names_is_not_refused_as_english(assistant):
+    ans = assistant.ask("Tinh co bao nhieu thue bao Mobile Money?")
+    assert assistant.read_question(ans.question) == (ans.question, False)
+    assert ans.answer != msg.NOT_FOUND_FOREIGN
+    ans = assistant.ask("How many BTS stations in Phú Thọ?")  # short, with a Vietnamese name
+    assert ans.status == "answered" and "3.916" in ans.answer

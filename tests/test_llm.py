@@ -97,6 +97,18 @@ def test_llama_cpp_streams_then_guards(llm_assistant, assistant, report_text):
     assert_guarded(events[-1][1], assistant.ask(QUESTIONS[1]), report_text)
 
 
+def test_registry_answer_is_returned_as_it_stands_with_an_llm(llm_assistant, assistant):
+    """A question naming a document number is answered from the registry of references,
+    with no passages to give the model: the extractive answer comes back (it used to fail
+    on the missing passages)."""
+    q = "Quyết định 1218/QĐ-UBND ban hành ngày nào?"
+    ext, ans = assistant.ask(q), llm_assistant.ask(q)
+    assert ext.status == "answered" and "04/6/2025" in ext.answer
+    assert (ans.status, ans.answer, ans.citations) == (ext.status, ext.answer, ext.citations)
+    events = list(llm_assistant.ask_stream(q))
+    assert [k for k, _ in events] == ["final"] and events[0][1].answer == ext.answer
+
+
 # --- an OpenAI-compatible server ------------------------------------------------
 
 def _free_port() -> int:

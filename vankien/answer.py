@@ -14,7 +14,7 @@ from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date, has_rank
-from vankien.retrieve import Hit, is_foreign, passage_terms
+from vankien.retrieve import Hit, passage_terms
 from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_docnums, find_numbers, has_diacritics,
                                 one_form, strip_accents, tokenize, years_in)
 
@@ -95,11 +95,8 @@ class Answerer:
         q_terms = _content_terms(question)
         idf = self.index.lexical.term_idf(q_terms) if q_terms else {}
         known = {t: w for t, w in idf.items() if w > 0}
-        if is_foreign(question, idf):
-            # An English question the glossary could not put into the report's words: e5
-            # finds its topic but not which figure answers it (every such answer on the
-            # English eval sets carried the wrong one). Ask for it in Vietnamese instead.
-            return Answer(question, "not_found", msg.NOT_FOUND_FOREIGN, [])
+        # (an English question the glossary could not translate never gets here: the
+        # pipeline refuses it, see Assistant.read_question)
         if p.unknown_word_weight:
             # A syllable the corpus never uses ("xổ số", "Paris") is what the question is
             # about: it counts against coverage with the weight of the rarest word.
@@ -197,7 +194,7 @@ class Answerer:
     def _answerable(self, question: str, asked: Asked, best: _Unit, quoted: _Unit, known: dict[str, float],
                     idf: dict[str, float], acr: dict, optional: set[str], typed: str | None = None) -> bool:
         p = self.params
-        if asked.figure and not asked.answering_number(quoted.text):
+        if asked.figure and not asked.rank and not asked.answering_number(quoted.text):
             return False  # (the figure may sit in the clause after its subject: the whole sentence counts)
         if (asked.date or asked.docnum or asked.year or asked.rank) and not asked.held_by(quoted.text):
             return False  # "ngày nào?" is not answered by a sentence without a date
@@ -232,8 +229,8 @@ class Answerer:
             return False
         # (a place the question names, "Hòa Bình", must be in the passage: the rest of the
         # question may well be covered by a figure about another province)
-        for m in re.finditer(r"\b[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)+", question):
-            if not {t for t in tokenize(m.group(0)) if "_" in t} <= chunk_terms:
+        for name in _place_names(question):
+            if not {t for t in tokenize(name) if "_" in t} <= chunk_terms:
                 return False
         return self._similarity(typed, quoted.text) >= p.min_similarity_translated
 
@@ -310,6 +307,23 @@ def _coverage(weights: dict[str, float], terms: set[str], optional: set[str] = f
     if total <= 0:
         return 0.0
     return sum(w for t, w in weights.items() if t in terms) / total
+
+
+def _place_names(question: str) -> list[str]:
+    """Runs of two or more capitalised syllables: "Hòa Bình", "Việt Trì" (not "Đảng ủy").
+
+    >>> _place_names("kinh tế số | tỷ lệ | GRDP | Hòa Bình | Đảng ủy")
+    ['Hòa Bình']
+    """
+    out, run = [], []
+    for w in re.findall(r"[^\W\d_]+|[^\w\s]", question) + ["."]:
+        if w[0].isupper() and w[1:].islower():
+            run.append(w)
+            continue
+        if len(run) > 1:
+            out.append(" ".join(run))
+        run = []
+    return out
 
 
 def _names(question: str) -> list[str]:

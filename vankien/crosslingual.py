@@ -91,25 +91,30 @@ def _forms(word: str) -> list[str]:
 class _Counted:
     """What "how many <noun phrase>" counts: the phrase's last word (its head in English)
     when the glossary knows it. "How many BTS stations did…" -> "bao nhiêu trạm", so the
-    answer must give a figure of it, as for a Vietnamese question; an unknown head ("ID
-    accounts") asks for no unit. Fed the question's words in order while translating."""
+    answer must give a figure of it, as for a Vietnamese question; an unknown head asks for
+    no unit. Fed the question's words in order while translating."""
 
     def __init__(self) -> None:
         self.framing: list[str] | None = None  # set while reading the phrase after "how many"
         self.at = 0  # where its "bao nhiêu" is in framing
         self.head: str | None = None
         self.words = 0
+        self.plural = False  # the last word read was a plural noun
 
     def start(self, framing: list[str], words: list[str]) -> None:
         self.end()
         if list(words) == ["how", "many"]:
-            self.framing, self.at, self.head, self.words = framing, len(framing) - 1, None, 0
+            self.framing, self.at, self.head, self.words, self.plural = framing, len(framing) - 1, None, 0, False
 
-    def noun(self, vi: str | None, word: str) -> None:
-        if self.framing is not None and self.words and word.endswith("ed"):
-            self.end()  # a verb: "how many S&T projects received…" counts dự án
+    def noun(self, vi: str | None, word: str, joined: bool = True) -> None:
+        # The phrase ends at punctuation, at a verb in -ed ("how many S&T projects received…"
+        # counts dự án; not "seed") and after a plural ("how many officials attend…")
+        if self.framing is not None and self.words and (
+                not joined or self.plural or (word.endswith("ed") and not word.endswith("eed"))):
+            self.end()
         if self.framing is not None:
             self.head, self.words = vi, self.words + 1
+            self.plural = word.endswith("s") and not word.endswith("ss") and len(word) > 3
 
     def stop(self, word: str) -> None:
         if self.framing is not None and not (self.words == 0 and word in ("of", "the")):
@@ -148,14 +153,19 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
         question = question[:d.start] + " " * (d.end - d.start) + question[d.end:]
     # "(VNeID)" glosses the words before it: kept in parentheses, a name the passage need not repeat
     glosses = [m.span() for m in re.finditer(r"\([^()]*\)", question)]
-    raw = [(re.sub(r"'s$", "", m.group(0).strip("'-")), any(a < m.start() < b for a, b in glosses))
-           for m in _WORD.finditer(question)]
+    matches = list(_WORD.finditer(question))
+    # (word, inside a gloss, only white space or a gloss's brackets before it: "Hòa Bình" is
+    # one name, "Viettel, VNPT" two)
+    raw = [(re.sub(r"'s$", "", m.group(0).strip("'-")), any(a < m.start() < b for a, b in glosses),
+            k > 0 and not question[matches[k - 1].end():m.start()].strip(" ()")) for k, m in enumerate(matches)]
     # "intermediate-level" -> "intermediate", "level" unless the glossary has the hyphenated word
     vocab = _vocabulary()
-    raw = [(p, g) for w, g in raw if w for p in ([w] if "-" not in w or w.lower() in vocab or any(c.isdigit() for c in w)
-                                                 else w.split("-")) if p]
-    glossed = [g for _, g in raw]
-    raw = [w for w, _ in raw]
+    raw = [(p, g, j or n > 0) for w, g, j in raw if w
+           for n, p in enumerate([w] if "-" not in w or w.lower() in vocab or any(c.isdigit() for c in w)
+                                 else w.split("-")) if p]
+    glossed = [g for _, g, _ in raw]
+    joined = [j for _, _, j in raw]
+    raw = [w for w, _, _ in raw]
     words = [w.lower() for w in raw]
     body: list[str] = []
     framing: list[str] = []  # "bao nhiêu", "nào", "ai là" go last: not "bao nhiêu <unit>"
@@ -171,12 +181,14 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 if i > 0 and words[i - 1] == "which" and not vi.endswith("nào") and not (
                         i + n < len(words) and _starts_phrase(words[i + n])):
                     vi += " nào"  # "which programme of…" asks for a chương trình: the quote must name one
-                if "bao nhiêu" in vi or vi.endswith("nào") or vi == "ai là":
+                if vi == "ai là" and i > 0:
+                    counted.stop(words[i])  # "officials who were trained": no person asked
+                elif "bao nhiêu" in vi or vi.endswith("nào") or vi == "ai là":
                     framing.append(vi)
                     counted.start(framing, words[i:i + n])
                 else:
                     body.append(vi)
-                    counted.noun(vi, words[i + n - 1])
+                    counted.noun(vi, words[i + n - 1], joined[i])
                 known += n
                 i += n
                 break
@@ -191,12 +203,13 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 # kept as written: a name (Viettel, Techmart) matches the report, and a word the
                 # glossary lacks ("doctoral") counts against the passage like an unknown syllable
                 name = i > 0 and r[0].isupper() and (sum(ch.isupper() for ch in r) > 1 or in_corpus(w))
-                if name and named_at == i - 1 and not glossed[i]:
+                if name and named_at == i - 1 and joined[i] and not glossed[i]:
                     body[-1] += " " + r  # "Hòa Bình" is one name: its bigram must be in the passage
                 else:
                     body.append((f"({r})" if glossed[i] else r) if name else w)
                 named_at = i if name else -1
-                counted.noun(None, w)
+                if not glossed[i]:  # ("identification (VNeID) accounts" counts tài khoản)
+                    counted.noun(None, w, joined[i])
                 if not name:
                     unknown += 1
             i += 1

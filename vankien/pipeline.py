@@ -76,33 +76,46 @@ class Assistant:
             raise QuestionError(msg.QUESTION_NO_WORDS)
         return q
 
-    def search_text(self, question: str) -> str:
+    def read_question(self, question: str) -> tuple[str, bool]:
         """What is searched and answered for ``question``: the question itself, or for an
-        English one the same question in the report's words (vankien.crosslingual) when
-        the glossary knows most of it; else the English as typed (the dense side finds its
-        passages, the answerer refuses it: see Answerer.answer)."""
+        English one the same question in the report's words (vankien.crosslingual) when the
+        glossary knows most of it. The flag: an English question it could not translate,
+        which is refused (e5 finds its topic but not which figure answers it)."""
         terms = list(dict.fromkeys(tokenize(question)))
         idf = self.index.lexical.term_idf(terms)
         if not is_foreign(question, idf):
-            return question
+            return question, False
         t = to_vietnamese(question, in_corpus=lambda w: idf.get(w, 0) > 0)
-        return t.text if t.known >= self.answerer.params.min_glossary_share and t.text else question
+        if t.known >= self.answerer.params.min_glossary_share and t.text:
+            return t.text, False
+        return question, True
+
+    def search_text(self, question: str) -> str:
+        return self.read_question(question)[0]
+
+    def _extractive(self, q: str) -> tuple[Answer, list]:
+        """The checked extractive answer to a validated question, and the passages behind it."""
+        sq, untranslated = self.read_question(q)
+        # A question naming a document number is answered from the registry of references
+        # (vankien.docnums); anything it cannot answer goes on to retrieval.
+        ans = answer_docnum_question(self, q)
+        if ans is not None:
+            return ans, []
+        if untranslated:
+            return Answer(q, "not_found", msg.NOT_FOUND_FOREIGN, []), []
+        hits = self.retriever.retrieve(sq)
+        ans = self.answerer.answer(sq, hits, typed=q if sq != q else None)
+        ans.question = q
+        return ans, hits
 
     def ask(self, question: str, id: str | None = None) -> Answer:
         try:
             q = self.validate(question)
         except QuestionError as e:
             return Answer(question if len(question or "") <= 200 else question[:200] + "…", "not_found", str(e), [], id=id)
-        # A question naming a document number is answered from the registry of references
-        # (vankien.docnums); anything it cannot answer goes on to retrieval.
-        sq = self.search_text(q)
-        ans = answer_docnum_question(self, q)
-        if ans is None:
-            hits = self.retriever.retrieve(sq)
-            ans = self.answerer.answer(sq, hits, typed=q if sq != q else None)
-            ans.question = q
+        ans, hits = self._extractive(q)
         ans.id = id
-        if self.llm is not None:
+        if self.llm is not None and hits:  # (a registry answer is a reference, quoted as it stands)
             try:
                 ans = generate(q, hits, ans, self.llm)
             except LLMUnavailableError as e:
@@ -123,10 +136,11 @@ class Assistant:
         except QuestionError:
             yield "final", self.ask(question, id=id)
             return
-        sq = self.search_text(q)
-        hits = self.retriever.retrieve(sq)
-        ans = self.answerer.answer(sq, hits, typed=q if sq != q else None)
-        ans.question, ans.id = q, id
+        ans, hits = self._extractive(q)
+        ans.id = id
+        if not hits:
+            yield "final", ans
+            return
         try:
             yield from generate_stream(q, hits, ans, self.llm)
         except LLMUnavailableError as e:

@@ -37,9 +37,13 @@ _WANTS_DOCNUM = re.compile(rf"\b({_NUMBER_ASKED}|van ban nao|quyet dinh nao|ke h
 _WANTS_NUMBER = re.compile(rf"\b({_NUMBER_ASKED}|what number)\b")
 _WANTS_YEAR = re.compile(r"\b(nam nao|which year|what year)\b")  # (not "mỗi năm bao nhiêu")
 # "đứng thứ mấy", "xếp hạng", "what rank" (not "đứng thứ 10", which states one)
-_WANTS_RANK = re.compile(r"\b(dung thu|xep thu|xep hang|thu hang)\b(?!\s*\d)|\b(thu may|thu bao nhieu|what rank|"
-                         r"which rank|ranked)\b")
-_RANK = re.compile(r"\b(?:thứ|hạng)\s*(?:\d+|nhất|nhì|hai|ba)\b|\bđứng đầu\b", re.IGNORECASE)
+# Matched on the question as written: accent-free "thu" is also thu (doanh thu bao nhiêu),
+# thủ, thử; typed plain, only whole phrases count.
+_WANTS_RANK = re.compile(r"\b(?:đứng thứ|xếp thứ|xếp hạng|thứ hạng)\b(?!\s*\d)|\b(?:thứ mấy|thứ bao nhiêu|hạng mấy)\b|"
+                         r"\b(?:dung|xep) thu (?:may|bao nhieu)\b|\bxep hang (?:may|bao nhieu|thu)\b|"
+                         r"\b(?:what|which) rank\b|\branked\b|\branking\b")
+_RANK = re.compile(r"\b(?:đứng|xếp)\s+(?:thứ|hạng)\s*(?:\d+|nhất|nhì|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b|"
+                   r"\bxếp hạng\s+\d+|(?<!người )\bđứng đầu\b", re.IGNORECASE)
 # "Vì sao … còn chậm?" is answered by the cause, not by the sentence saying it is slow
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
@@ -57,20 +61,22 @@ _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", 
 
 # Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
 _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "so", "thi",
-              "va", "ca", "nua", "nam", "lan", "bao", "may"}
+              "va", "ca", "nua", "nam", "lan", "bao", "may", "ve"}
 # What "bao nhiêu X" / "mấy X" counts; typed without diacritics too ("bao nhieu tram"). "may"
 # typed plain may be máy (a machine): "so may tinh … bao nhieu" counts nothing after "may".
 _COUNTED = re.compile(r"\b(?:bao nhiêu|bao nhieu)\s+(%|\w+)")
 _COUNTED_FEW = re.compile(r"\b(?:mấy|may)\s+(%|\w+)")
-# "1,3 triệu thẻ": the figure counts thẻ. (Matched on accent-free text.)
-# Another word a report counts the same things with
-_COUNTED_ALSO = {("dang",): (("dong", "chi"),)}  # đảng viên: "63 đồng chí"
-_SCALE = re.compile(r"\s*(?:trieu|nghin|ngan|van|ty)\b")
+# "1,3 triệu thẻ": the figure counts thẻ (not "2 tỷ lệ")
+_SCALE = re.compile(r"\s*(?:triệu|nghìn|ngàn|vạn|tỷ)\b(?!\s*lệ)", re.IGNORECASE)
+# After a figure: an amount of money ("2.550 tỷ", "22.081 triệu đồng"), not "1,2 triệu dữ liệu"
+_AMOUNT = re.compile(r"\s*(?:(?:triệu|nghìn|ngàn|tỷ)\s+)?(?:đồng|VNĐ|VND|USD)\b|\s*tỷ\b(?!\s*lệ)", re.IGNORECASE)
+# Party members are counted as comrades: "63 đồng chí" answers "bao nhiêu đảng viên"
+_COMRADES = re.compile(r"\s*đồng chí\b", re.IGNORECASE)
 # "(sáng chế: 02, giải pháp hữu ích: 01)": the counted word labels the figure after it
 _LABEL = re.compile(r"\b\w+(?:\s+\w+){0,2}\s*:\s*$")
 # (and "1.3 triệu": a dot before one or two digits and a scale word is a decimal point, as
 # typed by many; a thousands dot is followed by three digits)
-_FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|(?<![\d.,])\d{1,3}\.\d{1,2}(?=\s+(?:triệu|tỷ|nghìn|ngàn)\b)|"
+_FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|(?<![\d.,])\d{1,3}\.\d{1,2}(?=\s+(?:triệu|tỷ|nghìn|ngàn)\b(?!\s*lệ))|"
                                  + NUMBER_RE.pattern)
 MONEY = ("money",)  # asked_unit: an amount of money
 _ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|nguon von|tong von|von dau tu|muc dau tu|doanh thu|ngan sach|"
@@ -106,16 +112,17 @@ class Asked:
     def read(cls, question: str, foreign: bool = False) -> Asked:
         """``foreign``: an English question's words say nothing about units or kinds."""
         folded = _folded(question)
+        rank = bool(_WANTS_RANK.search(nfc(question).lower()))
         return cls(
             figure=bool(_WANTS_FIGURE.search(folded)),
             date=bool(_WANTS_DATE.search(folded)),
             docnum=bool(_WANTS_DOCNUM.search(folded)),
             number=bool(_WANTS_NUMBER.search(folded)),
             year=bool(_WANTS_YEAR.search(folded)),
-            rank=bool(_WANTS_RANK.search(folded)),
+            rank=rank,
             person=bool(_WANTS_PERSON.search(folded)),
             cause=bool(_WANTS_CAUSE.search(folded)),
-            unit=None if foreign else asked_unit(question),
+            unit=None if (foreign or rank) else asked_unit(question),  # ("thứ mấy cả nước" counts nothing)
             share=bool(_ASKS_SHARE.search(folded)),
             kind=asked_kind(question),
             docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
@@ -201,7 +208,9 @@ class Asked:
         >>> a.answering_number("có 15% đạt danh hiệu chiến sĩ thi đua"), a.answering_number("có 12 tiến sĩ")
         (False, True)
         """
-        return replace(self, also_counted=frozenset(t for t in term_set(question) if "_" in t and t == strip_accents(t)),
+        # (names count nothing: "Phú Thọ" after a figure is no count of anything)
+        common = re.sub(r"(?<!\w)[^\W\d_]\w*", lambda m: " | " if m.group(0)[0].isupper() else m.group(0), question)
+        return replace(self, also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_HOW_MANY.search(typed.lower())) and not self.share)
 
     def named_in(self, text: str) -> bool:
@@ -327,7 +336,9 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     if word is None or word in _NOT_UNITS:
         # "Tổng kinh phí … là bao nhiêu?" asks for an amount of money, not a count
         folded = strip_accents(question).lower()
-        asks_amount = re.search(r"\b(bao nhieu|how much|tong)\b", folded)  # ("Tổng kinh phí dự án?")
+        # ("Tổng kinh phí dự án?"; not "tổng số nhiệm vụ … kinh phí", a count)
+        asks_amount = re.search(r"\b(bao nhieu|how much)\b|\btong (kinh phi|so tien|von|nguon von|muc dau tu|doanh thu)\b",
+                                folded)
         if asks_amount and _ASKS_MONEY.search(folded) and not _ASKS_RATE.search(folded):
             return MONEY
         return None
@@ -339,12 +350,13 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
 def _counts_any(terms: frozenset[str], text: str, shares: bool) -> bool:
     """A figure in ``text`` with one of these two-syllable terms among the three syllables
     after it (after "triệu", "nghìn"…): "1,2 triệu dữ liệu hộ tịch" counts dữ liệu."""
-    folded = strip_accents(text).lower()
     for m in _FIGURE_OR_FRACTION.finditer(text):
         if not shares and (m.group(0).endswith("%") or text.startswith("%", m.end())):
             continue
-        scale = _SCALE.match(folded, m.end())
-        after = re.findall(r"\w+", folded[scale.end() if scale else m.end():][:40])[:3]
+        if "/" in m.group(0) or re.fullmatch(r"(?:19|20)\d\d", m.group(0)) or _AMOUNT.match(text, m.end()):
+            continue  # a date, a year or an amount of money counts nothing
+        scale = _SCALE.match(text, m.end())
+        after = re.findall(r"\w+", strip_accents(text[scale.end() if scale else m.end():][:40]).lower())[:3]
         if any(f"{a}_{b}" in terms for a, b in zip(after, after[1:])):
             return True
     return False
@@ -378,11 +390,12 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
         if not shares and (m.group(0).endswith("%") or text.startswith("%", m.end())):
             continue
         after = m.end()
-        scale = _SCALE.match(folded, after)
+        scale = _SCALE.match(text, after)
         for at in (after, scale.end()) if scale else (after,):
-            for u in (unit, *_COUNTED_ALSO.get(unit, ())):
-                if spells_out(u, text[at:at + 12 * len(u)]) and re.match(r"\s*" + re.escape(u[0]), folded[at:]):
-                    return True
+            if spells_out(unit, text[at:at + 12 * len(unit)]) and re.match(r"\s*" + re.escape(unit[0]), folded[at:]):
+                return True
+        if unit == ("dang",) and _COMRADES.match(text, after):
+            return True
         label = _LABEL.search(folded[max(0, m.start() - 40):m.start()])
         words = label.group(0).rstrip(": ").split() if label else []
         if any(w.startswith(unit[0]) and spells_out(unit, " ".join(words[k:])) for k, w in enumerate(words)):
