@@ -149,7 +149,8 @@ HELD_OUT_NOTE = (
     "written by two helpers at 06:55 on 2026-11-26 and run blind on that session's start code (0.575 and 0.400); "
     "english3's failures were then read (no longer blind), english4 stays blind: only its totals are looked at. "
     "`holdout_english5.jsonl` (40, same make-up) was written at 07:25 the same day and run blind on the code of "
-    "that moment (0.675, and 0.600 on the session's start code); its totals were then looked at in two ablations. "
+    "that moment (0.675, and 0.600 on the session's start code); its totals were then looked at in ablations, and "
+    "the one question a review fix changed was traced (a 'how many' phrase now read correctly). "
     "No change was kept for one set alone."
 )
 
