@@ -62,6 +62,7 @@ class AnswerParams:
     # the English eval questions (not holdout_english4): correct quotes mostly >= 0.78.
     min_coverage_translated: float = 0.40
     min_similarity_translated: float = 0.78
+    common_name_idf: float = 2.0  # a name this common in the documents is implicit in a passage
     conflict_ratio: float = 0.8  # a second figure must score this close to count as a conflict
     conflict_min_idf: float = 2.5  # ... for a subject phrase this distinctive (not "nhiệm vụ")
     max_answer_chars: int = 600
@@ -223,15 +224,18 @@ class Answerer:
         # it too: "98 đảng viên" of this Đảng bộ is no answer about another Sở's Đảng bộ.
         if _coverage(known, passage_terms(quoted.text, acr), optional) < p.min_quote_coverage:
             return False
+        if typed:
+            # A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:
+            # the rest may well be covered by a figure about another province. (Not one the
+            # documents name everywhere, "Phú Thọ": a passage about the province need not.)
+            for name in _place_names(question):
+                need = {t for t in tokenize(name) if "_" in t}
+                if not need <= chunk_terms and min(self.index.lexical.term_idf(sorted(need)).values()) >= p.common_name_idf:
+                    return False
         if best.coverage >= p.min_coverage:
             return True
         if not typed or best.coverage < p.min_coverage_translated:
             return False
-        # (a place the question names, "Hòa Bình", must be in the passage: the rest of the
-        # question may well be covered by a figure about another province)
-        for name in _place_names(question):
-            if not {t for t in tokenize(name) if "_" in t} <= chunk_terms:
-                return False
         return self._similarity(typed, quoted.text) >= p.min_similarity_translated
 
     def _similarity(self, question: str, text: str) -> float:
