@@ -347,11 +347,16 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     return units.get(word) or (word,)
 
 
+def _is_share(text: str, m: re.Match) -> bool:
+    """The figure ``m`` is a percentage: "82,56%", "45 %"."""
+    return m.group(0).endswith("%") or bool(re.match(r"\s?%", text[m.end():m.end() + 2]))
+
+
 def _counts_any(terms: frozenset[str], text: str, shares: bool) -> bool:
     """A figure in ``text`` with one of these two-syllable terms among the three syllables
     after it (after "triệu", "nghìn"…): "1,2 triệu dữ liệu hộ tịch" counts dữ liệu."""
     for m in _FIGURE_OR_FRACTION.finditer(text):
-        if not shares and (m.group(0).endswith("%") or text.startswith("%", m.end())):
+        if not shares and _is_share(text, m):
             continue
         if "/" in m.group(0) or re.fullmatch(r"(?:19|20)\d\d", m.group(0)) or _AMOUNT.match(text, m.end()):
             continue  # a date, a year or an amount of money counts nothing
@@ -380,6 +385,8 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
 
     >>> gives_unit(("dang",), "có 63 đồng chí có bằng tốt nghiệp Trung cấp LLCT"), gives_unit(("the",), "cấp 1.3 triệu thẻ")
     (True, True)
+    >>> gives_unit(("ho",), "tỷ lệ hộ: 45 %", shares=False), gives_unit(("tram",), "trạm: 12 tỷ đồng")
+    (False, False)
     """
     if unit == ("%",):
         return "%" in text
@@ -387,7 +394,7 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
         return bool(_MONEY_FIGURE.search(text))
     folded = strip_accents(text).lower()
     for m in _FIGURE_OR_FRACTION.finditer(text):
-        if not shares and (m.group(0).endswith("%") or text.startswith("%", m.end())):
+        if not shares and _is_share(text, m):
             continue
         after = m.end()
         scale = _SCALE.match(text, after)
@@ -396,6 +403,8 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
                 return True
         if unit == ("dang",) and _COMRADES.match(text, after):
             return True
+        if _AMOUNT.match(text, m.end()):
+            continue  # ("trạm: 12 tỷ đồng" is money, not a count of trạm)
         label = _LABEL.search(folded[max(0, m.start() - 40):m.start()])
         words = label.group(0).rstrip(": ").split() if label else []
         if any(w.startswith(unit[0]) and spells_out(unit, " ".join(words[k:])) for k, w in enumerate(words)):
