@@ -142,6 +142,11 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
 
     >>> to_vietnamese("Which guidance of the Central Organisation Commission applies?", in_corpus=lambda w: False).text
     'Trung ương | tổ chức | commission | ứng dụng | Hướng dẫn nào'
+
+    Words that only frame the question add nothing ("about" is not "khoảng", "the report" not a báo cáo):
+
+    >>> to_vietnamese("What does the report say about innovation?").text
+    'đổi mới sáng tạo'
     >>> to_vietnamese("How many electronic identification (VNeID) accounts are active?").text
     'định danh điện tử | (VNeID) | tài khoản | active | bao nhiêu tài khoản'
     """
