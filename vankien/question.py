@@ -66,25 +66,28 @@ _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "l
 # typed plain may be máy (a machine): "so may tinh … bao nhieu" counts nothing after "may".
 _COUNTED = re.compile(r"\b(?:bao nhiêu|bao nhieu)\s+(%|\w+)")
 _COUNTED_FEW = re.compile(r"\b(?:mấy|may)\s+(%|\w+)")
-# "1,3 triệu thẻ": the figure counts thẻ (not "2 tỷ lệ")
-_SCALE = re.compile(r"\s*(?:triệu|nghìn|ngàn|vạn|tỷ)\b(?!\s*lệ)", re.IGNORECASE)
+# Words of scale after a figure, as written ("tỷ" but not "tỷ lệ")
+_SCALE_WORDS = r"(?:triệu|nghìn|ngàn|vạn|tỷ)\b(?!\s*lệ)"
+_CURRENCY = r"(?:đồng|VNĐ|VND|USD)\b"
+# "1,3 triệu thẻ": the figure counts thẻ
+_SCALE = re.compile(rf"\s*{_SCALE_WORDS}", re.IGNORECASE)
 # After a figure: an amount of money ("2.550 tỷ", "22.081 triệu đồng"), not "1,2 triệu dữ liệu"
-_AMOUNT = re.compile(r"\s*(?:(?:triệu|nghìn|ngàn|tỷ)\s+)?(?:đồng|VNĐ|VND|USD)\b|\s*tỷ\b(?!\s*lệ)", re.IGNORECASE)
-# Party members are counted as comrades: "63 đồng chí" answers "bao nhiêu đảng viên"
-_COMRADES = re.compile(r"\s*đồng chí\b", re.IGNORECASE)
+_AMOUNT = re.compile(rf"\s*(?:{_SCALE_WORDS}\s+)?{_CURRENCY}|\s*tỷ\b(?!\s*lệ)", re.IGNORECASE)
+# Other words a report counts the same things with: party members as comrades ("63 đồng chí"
+# answers "bao nhiêu đảng viên"), matched as written
+_COUNTED_AS = {("dang",): re.compile(r"\s*đồng chí\b", re.IGNORECASE)}
 # "(sáng chế: 02, giải pháp hữu ích: 01)": the counted word labels the figure after it
 _LABEL = re.compile(r"\b\w+(?:\s+\w+){0,2}\s*:\s*$")
 # (and "1.3 triệu": a dot before one or two digits and a scale word is a decimal point, as
 # typed by many; a thousands dot is followed by three digits)
-_FIGURE_OR_FRACTION = re.compile(r"\d+/\d+(?!/)|(?<![\d.,])\d{1,3}\.\d{1,2}(?=\s+(?:triệu|tỷ|nghìn|ngàn)\b(?!\s*lệ))|"
-                                 + NUMBER_RE.pattern)
+_FIGURE_OR_FRACTION = re.compile(rf"\d+/\d+(?!/)|(?<![\d.,])\d{{1,3}}\.\d{{1,2}}(?=\s+{_SCALE_WORDS})|" + NUMBER_RE.pattern)
 MONEY = ("money",)  # asked_unit: an amount of money
 _ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|nguon von|tong von|von dau tu|muc dau tu|doanh thu|ngan sach|"
                          r"xu phat)\b")
 _RATE_WORDS = r"ty le|phan tram|ty trong"
 _ASKS_RATE = re.compile(rf"\b({_RATE_WORDS})\b")
 _ASKS_SHARE = re.compile(rf"\b({_RATE_WORDS}|chiem|percent|percentage|share|proportion|rate)\b|%")
-_MONEY_FIGURE = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:tỷ|triệu|nghìn|ngàn|đồng|VNĐ|VND|USD)\b")
+_MONEY_FIGURE = re.compile(rf"\d(?:[\d.,]*\d)?\s*(?:{_SCALE_WORDS}|{_CURRENCY})")
 
 
 @dataclass(frozen=True)
@@ -349,7 +352,7 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
 
 def _is_share(text: str, m: re.Match) -> bool:
     """The figure ``m`` is a percentage: "82,56%", "45 %"."""
-    return m.group(0).endswith("%") or bool(re.match(r"\s?%", text[m.end():m.end() + 2]))
+    return bool(_PERCENT.match(text, m.start()))
 
 
 def _counts_any(terms: frozenset[str], text: str, shares: bool) -> bool:
@@ -358,7 +361,7 @@ def _counts_any(terms: frozenset[str], text: str, shares: bool) -> bool:
     for m in _FIGURE_OR_FRACTION.finditer(text):
         if not shares and _is_share(text, m):
             continue
-        if "/" in m.group(0) or re.fullmatch(r"(?:19|20)\d\d", m.group(0)) or _AMOUNT.match(text, m.end()):
+        if "/" in m.group(0) or YEAR_RE.fullmatch(m.group(0)) or _AMOUNT.match(text, m.end()):
             continue  # a date, a year or an amount of money counts nothing
         scale = _SCALE.match(text, m.end())
         after = re.findall(r"\w+", strip_accents(text[scale.end() if scale else m.end():][:40]).lower())[:3]
@@ -401,7 +404,8 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
         for at in (after, scale.end()) if scale else (after,):
             if spells_out(unit, text[at:at + 12 * len(unit)]) and re.match(r"\s*" + re.escape(unit[0]), folded[at:]):
                 return True
-        if unit == ("dang",) and _COMRADES.match(text, after):
+        also = _COUNTED_AS.get(unit)
+        if also and also.match(text, after):
             return True
         if _AMOUNT.match(text, m.end()):
             continue  # ("trạm: 12 tỷ đồng" is money, not a count of trạm)

@@ -7,7 +7,6 @@ an option because the eval compares both (eval/RESULTS.md).
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from ingest import Chunk
