@@ -237,6 +237,11 @@ def test_count_of_a_coded_thing_needs_the_code_next_to_the_figure(assistant):
     assert ans.status == "answered" and "1.248.076" in ans.answer
     ans = assistant.ask("Đến tháng 6/2025 tỉnh có bao nhiêu trạm 4G?")
     assert ans.status == "answered" and "1.929 trạm 4G" in ans.answer
+    # "1.929 trạm 4G" names 5G in its clause ("mạng di động 4G, 5G (… 1.929 trạm 4G"), but
+    # the figure counts 4G stations: the 5G count is the 55 after it
+    for q in ("Có bao nhiêu trạm 5G tính đến tháng 6/2025?", "How many 5G base stations had been deployed by June 2025?"):
+        ans = assistant.ask(q)
+        assert ans.status == "answered" and "55 trạm" in ans.answer, q
 
 
 @pytest.mark.parametrize("q", ["Tại sao việc xử lý tài sản hình thành từ nhiệm vụ KH&CN cấp tỉnh còn chậm?",
@@ -288,6 +293,15 @@ def test_quoted_sentence_must_cover_the_question_not_only_its_passage(assistant)
     assert ans.status == "not_found" and "98" not in ans.answer
     ans = assistant.ask("Hiện nay Đảng bộ Sở có bao nhiêu đảng viên?")
     assert ans.status == "answered" and "98 đảng viên" in ans.answer
+
+
+def test_a_figure_the_question_states_is_not_its_answer(assistant):
+    """The report gives the 98 members but no count of women among them: the sentence
+    with "98 đảng viên" answers "how many members", not "how many of the 98 are women"."""
+    for q in ("Trong 98 đảng viên của Đảng bộ Sở có bao nhiêu đảng viên nữ?",
+              "How many of the department Party organisation's 98 members are women?"):
+        ans = assistant.ask(q)
+        assert ans.status == "not_found" and ans.citations == [], q
 
 
 def test_which_year_needs_a_year_not_a_period(assistant):

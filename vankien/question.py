@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, find_docnums, find_numbers, has_figure, nfc,
-                                spells_out, strip_accents, term_set, years_in)
+from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, find_docnums, find_numbers,
+                                has_figure, nfc, spells_out, strip_accents, term_set, years_in)
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 QUESTION_WORDS = set(
@@ -110,6 +110,8 @@ class Asked:
     # figure counts (the glossary's word for the English noun may not be the report's)
     also_counted: frozenset[str] = frozenset()
     count: bool = False  # "how many" and no share asked: a percentage is no answer
+    # Figures the question itself states ("of its 98 members, how many…"): never the answer
+    given: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -131,6 +133,7 @@ class Asked:
             docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
             codes=asked_codes(question),
             years=frozenset(years_in(nfc(question), free=True)),
+            given=frozenset(v for m in _figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
         )
 
     def answering_number(self, text: str) -> bool:
@@ -138,7 +141,20 @@ class Asked:
         number or a date; "bao nhiêu?" a figure that is neither (nor a year)."""
         if self.docnum or self.date:
             return bool(find_numbers(text))
+        text = self._unstated(text)
         return has_figure(_PERCENT.sub(" ", text) if self.count else text)
+
+    def _unstated(self, text: str) -> str:
+        """``text`` without the figures the question states: "Trong 98 đảng viên, bao nhiêu
+        là nữ?" is not answered by "Đảng bộ có 98 đảng viên".
+
+        >>> Asked.read("Trong 98 đảng viên, bao nhiêu là nữ?")._unstated("có 98 đảng viên, 2.098 nữ")
+        'có    đảng viên, 2.098 nữ'
+        """
+        if not self.given:
+            return text
+        return _ANY_FIGURE.sub(lambda m: " " * len(m.group(0)) if canonical_number(m.group(0).rstrip("%")) in self.given
+                               else m.group(0), text)
 
     def held_by(self, text: str) -> bool:
         """``text`` (a passage) holds the kind of answer asked for: a date after the named
@@ -171,7 +187,7 @@ class Asked:
         if self.docnum:
             return bool(find_docnums(text))
         if self.figure:
-            return self.gives(text) if self.unit else has_figure(text)
+            return self.gives(text) if self.unit else has_figure(self._unstated(text))
         return self.year or self.rank  # (checked above)
 
     def states_cause(self, text: str, section: str) -> bool:
@@ -200,8 +216,10 @@ class Asked:
         """
         if not self.unit:
             return False
-        return gives_unit(self.unit, text, shares=self.share) or bool(
-            self.also_counted and self.unit not in (("%",), MONEY) and _counts_any(self.also_counted, text, self.share))
+        text = self._unstated(text)
+        return gives_unit(self.unit, text, shares=self.share, codes=self.codes) or bool(
+            self.also_counted and self.unit not in (("%",), MONEY)
+            and _counts_any(self.also_counted, text, self.share, self.codes))
 
     def translated(self, question: str, typed: str) -> Asked:
         """This reading of ``question``, the glossary's translation of ``typed`` (English):
@@ -226,6 +244,17 @@ class Asked:
         if self.kind in _PLACE_KINDS and not re.search(rf"\b(?i:{self.kind})\s+[A-Z]", strip_accents(text)):
             return False
         return True
+
+
+_ANY_FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*%?(?![\d\w/])")
+
+
+def _figures(question: str) -> list[re.Match]:
+    """The figures a question states: not years, dates, document numbers or codes (5G)."""
+    text = blank_docnums(nfc(question))
+    text = re.sub(r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), text)
+    text = re.sub(r"(?<![\w-])[^\W\d_]+-\d+", lambda m: " " * len(m.group(0)), text)  # a name: COVID-19
+    return [m for m in _ANY_FIGURE.finditer(text) if not YEAR_RE.fullmatch(m.group(0))]
 
 
 def asked_codes(question: str) -> frozenset[str]:
@@ -355,7 +384,22 @@ def _is_share(text: str, m: re.Match) -> bool:
     return bool(_PERCENT.match(text, m.start()))
 
 
-def _counts_any(terms: frozenset[str], text: str, shares: bool) -> bool:
+def _counts_other_code(text: str, at: int, codes: frozenset[str]) -> bool:
+    """The words after a figure (to the next punctuation) name a code other than those
+    asked: "1.929 trạm 4G" counts no 5G station.
+
+    >>> t = "hiện có 1.929 trạm 4G, 55 trạm thu phát sóng di động 5G tại Việt Trì"
+    >>> _counts_other_code(t, t.index(" trạm 4G"), frozenset({"5g"})), _counts_other_code(t, t.index(" trạm thu"), frozenset({"5g"}))
+    (True, False)
+    """
+    if not codes:
+        return False
+    window = re.split(r"[,;:()\n]", text[at:at + 48])[0]
+    named = {t for t in term_set(window) if _CODE.fullmatch(t)}
+    return bool(named) and not named & codes
+
+
+def _counts_any(terms: frozenset[str], text: str, shares: bool, codes: frozenset[str] = frozenset()) -> bool:
     """A figure in ``text`` with one of these two-syllable terms among the three syllables
     after it (after "triệu", "nghìn"…): "1,2 triệu dữ liệu hộ tịch" counts dữ liệu."""
     for m in _FIGURE_OR_FRACTION.finditer(text):
@@ -365,14 +409,15 @@ def _counts_any(terms: frozenset[str], text: str, shares: bool) -> bool:
             continue  # a date, a year or an amount of money counts nothing
         scale = _SCALE.match(text, m.end())
         after = re.findall(r"\w+", strip_accents(text[scale.end() if scale else m.end():][:40]).lower())[:3]
-        if any(f"{a}_{b}" in terms for a, b in zip(after, after[1:])):
+        if any(f"{a}_{b}" in terms for a, b in zip(after, after[1:])) and not _counts_other_code(text, m.end(), codes):
             return True
     return False
 
 
-def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
+def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True, codes: frozenset[str] = frozenset()) -> bool:
     """A figure in ``text`` followed by the counted word: "3.916 trạm", "01 doanh nghiệp", "82,56%".
     ``shares=False``: a percentage does not count ("100% cán bộ" is not how many cán bộ).
+    ``codes`` (5G): a figure of the word followed by another code ("1.929 trạm 4G") counts none.
 
     >>> gives_unit(("tram",), "toàn tỉnh có 3.916 trạm BTS"), gives_unit(("tram",), "3.916 thuê bao")
     (True, False)
@@ -400,6 +445,8 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True) -> bool:
         if not shares and _is_share(text, m):
             continue
         after = m.end()
+        if _counts_other_code(text, after, codes):
+            continue
         scale = _SCALE.match(text, after)
         for at in (after, scale.end()) if scale else (after,):
             if spells_out(unit, text[at:at + 12 * len(unit)]) and re.match(r"\s*" + re.escape(unit[0]), folded[at:]):
