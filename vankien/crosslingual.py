@@ -73,7 +73,12 @@ def _first_words() -> frozenset[str]:
 
 
 def _forms(word: str) -> list[str]:
-    """The word and its likely base forms: stations -> station, licensing -> licens(e)."""
+    """The word and its likely base forms: stations -> station, licensing -> licens(e),
+    carried -> carry, admitted -> admit.
+
+    >>> [f for w in ("carried", "admitted", "passed") for f in _forms(w) if f in ("carry", "admit", "pass", "pas")]
+    ['carry', 'admit', 'pass']
+    """
     out = [word]
     if word.endswith("ies"):
         out.append(word[:-3] + "y")
@@ -81,10 +86,15 @@ def _forms(word: str) -> list[str]:
         out.append(word[:-2])
     if word.endswith("s") and not word.endswith("ss"):
         out.append(word[:-1])
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")  # carried -> carry
     if word.endswith("ed"):
         out += [word[:-2], word[:-1]]
     if word.endswith("ing"):
         out += [word[:-3], word[:-3] + "e"]
+    stem = word[:-2] if word.endswith("ed") else word[:-3] if word.endswith("ing") else ""
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl":
+        out.append(stem[:-1])  # admitted -> admit, planning -> plan (not "passed", "called")
     return out
 
 
@@ -147,6 +157,8 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
 
     >>> to_vietnamese("What does the report say about innovation?").text
     'đổi mới sáng tạo'
+    >>> to_vietnamese("How much was spent on science, technology, innovation?").text  # (no phrase across commas)
+    'chi | khoa học | công nghệ | đổi mới sáng tạo | bao nhiêu'
     >>> to_vietnamese("How many electronic identification (VNeID) accounts are active?").text
     'định danh điện tử | (VNeID) | tài khoản | active | bao nhiêu tài khoản'
     """
@@ -166,8 +178,8 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     # "intermediate-level" -> "intermediate", "level" unless the glossary has the hyphenated word
     vocab = _vocabulary()
     raw = [(p, g, j or n > 0) for w, g, j in raw if w
-           for n, p in enumerate([w] if "-" not in w or w.lower() in vocab or any(c.isdigit() for c in w)
-                                 else w.split("-")) if p]
+           for n, p in enumerate([w] if "-" not in w or any(f in vocab for f in _forms(w.lower()))
+                                 or any(c.isdigit() for c in w) else w.split("-")) if p]
     glossed = [g for _, g, _ in raw]
     joined = [j for _, _, j in raw]
     raw = [w for w, _, _ in raw]
@@ -180,6 +192,8 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     i = 0
     while i < len(words):
         for n in range(min(5, len(words) - i), 0, -1):
+            if not all(joined[i + 1:i + n]):
+                continue  # "science, technology, innovation" is no "technology innovation"
             head, last = tuple(words[i:i + n - 1]), words[i + n - 1]
             vi = next((glossary[head + (f,)] for f in _forms(last) if head + (f,) in glossary), None)
             if vi is not None:
