@@ -399,3 +399,12 @@ def test_plain_vietnamese_with_english_names_is_not_refused_as_english(assistant
     assert ans.answer != msg.NOT_FOUND_FOREIGN
     ans = assistant.ask("How many BTS stations in Phú Thọ?")  # short, with a Vietnamese name
     assert ans.status == "answered" and "3.916" in ans.answer
+
+
+@pytest.mark.parametrize("q", ["Hai doanh nghiệp nào của tỉnh đạt Giải Vàng Giải thưởng Chất lượng quốc gia?",
+                               "Which companies of the province received Gold awards of the National Quality Award?"])
+def test_question_spelling_out_an_acronym_of_the_passage(assistant, q):
+    """The report writes "02 Giải Vàng GTCLQG"; a question spells the award out in full.
+    Another clause names "Giải thưởng Chất lượng Quốc gia" in words but gives another firm."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "Hoá Chất Việt Trì" in ans.answer and "JNTC" not in ans.answer

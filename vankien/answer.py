@@ -116,7 +116,7 @@ class Answerer:
         for rank, hit in enumerate(hits[: p.passages]):
             c = hit.chunk
             index_text = c.index_text()
-            chunk_terms = passage_terms(index_text, acr)
+            chunk_terms = passage_terms(index_text, acr, question)
             if asked.docnums and not asked.docnums & chunk_terms:
                 continue  # a question about 1218/QĐ-UBND is not answered from another document
             if not asked.years <= years_in(index_text):
@@ -124,7 +124,7 @@ class Answerer:
             cov_chunk = _coverage(known, chunk_terms, optional)
             for s, e in _answer_units(c.text):
                 text = c.text[s:e]
-                unit_terms = passage_terms(text, acr)
+                unit_terms = passage_terms(text, acr, question)
                 cov_unit = _coverage(known, unit_terms, optional)
                 has_num = asked.answering_number(text)
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
@@ -211,7 +211,7 @@ class Answerer:
             return False  # (also when the question names a document: "năm 2022 theo 15/2020/NQ-HĐND")
         if asked.docnums:
             return True  # the unit was kept only if its chunk holds that number
-        chunk_terms = passage_terms(best.hit.chunk.index_text(), acr)
+        chunk_terms = passage_terms(best.hit.chunk.index_text(), acr, question)
         # A name the question gives (Viettel, VNPT, PII) must be in the passage, and a
         # capitalised word the corpus never uses (Vĩnh Phúc) means it is about something else.
         for name in _names(question):
@@ -222,7 +222,7 @@ class Answerer:
                 return False
         # The passage covers the question, and the quoted sentence must hold a fair share of
         # it too: "98 đảng viên" of this Đảng bộ is no answer about another Sở's Đảng bộ.
-        if _coverage(known, passage_terms(quoted.text, acr), optional) < p.min_quote_coverage:
+        if _coverage(known, passage_terms(quoted.text, acr, question), optional) < p.min_quote_coverage:
             return False
         if typed:
             # A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest import Chunk
 from index.store import Index
 from vankien.question import Asked
-from vankien.vietnamese import acronyms, has_diacritics, one_form, spells_out, strip_accents, term_set, tokenize
+from vankien.vietnamese import (acronyms, has_diacritics, one_form, spelled_terms, spells_out, strip_accents, term_set,
+                                tokenize)
 
 
 @dataclass
@@ -64,14 +66,14 @@ class HybridRetriever:
         asked = Asked.read(question, foreign)
         facts: dict[str, tuple[float, bool]] = {}  # per passage, shared by the fast path and the full ranking
         if weights and p.decisive_coverage:
-            hits = self._ranked([], lexical, weights, acr, asked, facts, k)
+            hits = self._ranked([], lexical, weights, acr, asked, facts, k, question)
             if _decisive(hits, p):
                 return hits[:k]
         dense = self.index.vectors.query(self.index.query_embedding(question), p.candidates)
-        return self._ranked(dense, lexical, weights, acr, asked, facts, k)[:k]
+        return self._ranked(dense, lexical, weights, acr, asked, facts, k, question)[:k]
 
     def _ranked(self, dense, lexical, weights: dict[str, float], acr: dict, asked: Asked,
-                facts: dict[str, tuple[float, bool]], k: int) -> list[Hit]:
+                facts: dict[str, tuple[float, bool]], k: int, question: str = "") -> list[Hit]:
         """Fuse, then rerank the top ``rerank_depth`` by the share of the question's term
         weight each passage holds (``Hit.coverage``) and whether it holds the kind of
         answer asked for: of two passages on "doanh thu bưu chính", the one with the figure
@@ -87,7 +89,7 @@ class HybridRetriever:
             total = sum(weights.values())
             for h in hits:
                 if h.chunk.id not in facts:
-                    terms = passage_terms(h.chunk.index_text(), acr)
+                    terms = passage_terms(h.chunk.index_text(), acr, question)
                     facts[h.chunk.id] = (sum(w for t, w in weights.items() if t in terms) / total,
                                          bool(p.answer_type_weight) and asked.held_by(h.chunk.text))
                 h.coverage, fits = facts[h.chunk.id]
@@ -101,12 +103,24 @@ class HybridRetriever:
         return {t: idf[t] for t in one_form(question, [t for t in terms if strip_accents(t) == t]) if idf.get(t, 0) > 0}
 
 
-def passage_terms(text: str, acr: dict[str, tuple[str, ...]]) -> frozenset[str]:
+def passage_terms(text: str, acr: dict[str, tuple[str, ...]], question: str = "") -> frozenset[str]:
     """The passage's terms, plus the question's acronyms it spells out (SHTT in a
-    passage about "Sở hữu trí tuệ")."""
+    passage about "Sở hữu trí tuệ"), and the words of ``question`` that spell out an
+    acronym of the passage (a question about "Giải thưởng Chất lượng quốc gia", a
+    passage writing GTCLQG)."""
     terms = term_set(text)
     extra = {t for t, units in acr.items() if t not in terms and spells_out(units, text)}
+    if question:
+        for t, units in _long_acronyms(text):
+            if t not in acr:
+                extra |= spelled_terms(units, question)
     return terms | extra if extra else terms
+
+
+@lru_cache(maxsize=8192)
+def _long_acronyms(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A passage's acronyms of three letters or more (two spell out too much by chance)."""
+    return tuple((t, units) for t, units in acronyms(text) if len(units) > 2)
 
 
 def _decisive(hits: list[Hit], p: RetrievalParams) -> bool:

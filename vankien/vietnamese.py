@@ -474,6 +474,23 @@ def _syllables(text: str) -> tuple[str, ...]:
     return tuple(w for w in strip_accents(text).lower().split() for w in re.findall(r"[a-z]+", w))
 
 
+@lru_cache(maxsize=8192)
+def spelled_terms(units: tuple[str, ...], text: str) -> frozenset[str]:
+    """The terms of the first run of syllables of ``text`` that spells out these initials:
+    a passage writing GTCLQG holds what a question writing "Giải thưởng Chất lượng quốc
+    gia" asks about. Empty when ``text`` does not spell them out (only whole syllables count here).
+
+    >>> sorted(spelled_terms(tuple("gtclqg"), "đạt Giải thưởng Chất lượng quốc gia?"))[:4]
+    ['chat', 'chat_luong', 'gia', 'giai']
+    """
+    syl = _syllables(text)
+    n = len(units)
+    for i in range(len(syl) - n + 1):
+        if all(syl[i + k].startswith(units[k]) for k in range(n)):
+            return term_set(" ".join(syl[i:i + n]))
+    return frozenset()
+
+
 def spells_out(units: tuple[str, ...], text: str) -> bool:
     """Whether ``text`` has consecutive syllables with these initials (punctuation between
     them is ignored: "cán bộ, công chức, viên chức" spells CBCCVC).
