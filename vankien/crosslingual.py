@@ -32,7 +32,7 @@ _STOP = set(
     # what a question says about the report, not about the subject: "which plan is cited", "is expected to"
     + "cite cited mention mentioned list listed state stated report reported describe described say said "
     "name named according expect expected mean meant suppose supposed want wanted follow follows followed "
-    "aim aims aimed seek seeks".split()
+    "aim aims aimed seek seeks cover covers covered".split()  # ("which plan covers…"; coverage is phủ sóng)
 )
 # "must not" stays a phrase in the glossary; the stop list only drops words met alone.
 _WORD = re.compile(r"[\w&'-]+")
@@ -213,7 +213,10 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 break
         else:
             w, r = words[i], raw[i]
-            if any(ch.isdigit() for ch in w):
+            if w == "may" and any(any(ch.isdigit() for ch in v) for v in words[max(0, i - 1):i + 2:2]):
+                body.append("tháng 5")  # "16 May 2025" (the modal verb is a stop word)
+                counted.end()
+            elif any(ch.isdigit() for ch in w):
                 body.append(r)  # 2025, 6/2025, 2020-2025
                 counted.end()
             elif any(f in _STOP for f in _forms(w)):  # "sets", "things"
