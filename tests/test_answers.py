@@ -404,7 +404,9 @@ def test_plain_vietnamese_with_english_names_is_not_refused_as_english(assistant
 
 
 @pytest.mark.parametrize("q", ["Hai doanh nghiệp nào của tỉnh đạt Giải Vàng Giải thưởng Chất lượng quốc gia?",
-                               "Which companies of the province received Gold awards of the National Quality Award?"])
+                               "Which companies of the province received Gold awards of the National Quality Award?",
+                               # (and "Vietnam" is implicit in a Vietnamese report, as "Phú Thọ" is)
+                               "Which firms of the province won Gold awards of the Vietnam National Quality Award?"])
 def test_question_spelling_out_an_acronym_of_the_passage(assistant, q):
     """The report writes "02 Giải Vàng GTCLQG"; a question spells the award out in full.
     Another clause names "Giải thưởng Chất lượng Quốc gia" in words but gives another firm."""

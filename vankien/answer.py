@@ -229,8 +229,8 @@ class Answerer:
             # the rest may well be covered by a figure about another province. (Not one the
             # documents name everywhere, "Phú Thọ": a passage about the province need not.)
             for name in _place_names(question):
-                need = {t for t in tokenize(name) if "_" in t}
-                if not need <= chunk_terms and min(self.index.lexical.term_idf(sorted(need)).values()) >= p.common_name_idf:
+                need = {t for t in tokenize(name) if "_" in t} - _HOME_COUNTRY
+                if need and not need <= chunk_terms and min(self.index.lexical.term_idf(sorted(need)).values()) >= p.common_name_idf:
                     return False
         if best.coverage >= p.min_coverage:
             return True
@@ -311,6 +311,11 @@ def _coverage(weights: dict[str, float], terms: set[str], optional: set[str] = f
     if total <= 0:
         return 0.0
     return sum(w for t, w in weights.items() if t in terms) / total
+
+
+# Every report here is Vietnamese: "the Vietnam National Quality Award" is the passage's
+# "Giải thưởng Chất lượng Quốc gia", as "Phú Thọ" is implicit in the province's reports
+_HOME_COUNTRY = {"viet_nam"}
 
 
 def _place_names(question: str) -> list[str]:
