@@ -154,7 +154,9 @@ HELD_OUT_NOTE = (
     "places must be in the passage) was kept on its totals alone, with nothing lost elsewhere: no longer blind. "
     "`holdout_english6.jsonl` and `holdout_english7.jsonl` (40 each, same make-up) were written by two helpers at "
     "10:00 on 2026-11-26 and first run on the code of that moment (0.725 both); english6's failures were read "
-    "(no longer blind), english7 stays blind: only its totals are looked at. "
+    "(no longer blind), english7 stays blind: only its totals are looked at. `holdout7.jsonl` (40 Vietnamese, all "
+    "kinds) and `holdout_english8.jsonl` (40 English) were written at 10:35 the same day and run blind on the code "
+    "of 10:50 and on that session's start code (holdout7 0.875 both; english8 0.725 -> 0.800): totals only. "
     "No change was kept for one set alone."
 )
 
@@ -252,7 +254,8 @@ def register(sub) -> None:
     s.add_argument("--details", default="", help="write per-question JSONL here")
     held_out = ("holdout.jsonl", "holdout_english.jsonl", "holdout_english2.jsonl", "holdout3.jsonl", "holdout4.jsonl",
                 "holdout5.jsonl", "holdout6.jsonl", "holdout_english3.jsonl", "holdout_english4.jsonl",
-                "holdout_english5.jsonl", "holdout_english6.jsonl", "holdout_english7.jsonl")
+                "holdout_english5.jsonl", "holdout_english6.jsonl", "holdout_english7.jsonl", "holdout7.jsonl",
+                "holdout_english8.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
