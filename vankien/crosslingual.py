@@ -153,6 +153,11 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     >>> to_vietnamese("Which guidance of the Central Organisation Commission applies?", in_corpus=lambda w: False).text
     'Trung ương | tổ chức | commission | ứng dụng | Hướng dẫn nào'
 
+    The noun asked for is the last of its phrase, not a possessive's object or a verb after it:
+
+    >>> to_vietnamese("Which courier company's change of focus is given as a reason?").text
+    'chuyển phát | thay đổi | focus | nguyên nhân | doanh nghiệp nào'
+
     Words that only frame the question add nothing ("about" is not "khoảng", "the report" not a báo cáo):
 
     >>> to_vietnamese("What does the report say about innovation?").text
@@ -173,22 +178,26 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     matches = list(_WORD.finditer(question))
     # (word, inside a gloss, only white space or a gloss's brackets before it: "Hòa Bình" is
     # one name, "Viettel, VNPT" two)
+    # (and after a possessive: "which company's change" asks for the company)
     raw = [(re.sub(r"'s$", "", m.group(0).strip("'-")), any(a < m.start() < b for a, b in glosses),
-            k > 0 and not question[matches[k - 1].end():m.start()].strip(" ()")) for k, m in enumerate(matches)]
+            k > 0 and not question[matches[k - 1].end():m.start()].strip(" ()"),
+            k > 0 and matches[k - 1].group(0).endswith("'s")) for k, m in enumerate(matches)]
     # "intermediate-level" -> "intermediate", "level" unless the glossary has the hyphenated word
     vocab = _vocabulary()
-    raw = [(p, g, j or n > 0) for w, g, j in raw if w
+    raw = [(p, g, j or n > 0, o and n == 0) for w, g, j, o in raw if w
            for n, p in enumerate([w] if "-" not in w or any(f in vocab for f in _forms(w.lower()))
                                  or any(c.isdigit() for c in w) else w.split("-")) if p]
-    glossed = [g for _, g, _ in raw]
-    joined = [j for _, _, j in raw]
-    raw = [w for w, _, _ in raw]
+    glossed = [g for _, g, _, _ in raw]
+    joined = [j for _, _, j, _ in raw]
+    after_possessive = {k for k, (_, _, _, o) in enumerate(raw) if o}
+    raw = [w for w, _, _, _ in raw]
     words = [w.lower() for w in raw]
     body: list[str] = []
     framing: list[str] = []  # "bao nhiêu", "nào", "ai là" go last: not "bao nhiêu <unit>"
     known = unknown = 0
     named_at = -1  # where the last name kept as written was
     counted = _Counted()
+    asking = -1  # where the rest of a "which …" noun phrase goes on
     i = 0
     while i < len(words):
         for n in range(min(5, len(words) - i), 0, -1):
@@ -197,9 +206,14 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
             head, last = tuple(words[i:i + n - 1]), words[i + n - 1]
             vi = next((glossary[head + (f,)] for f in _forms(last) if head + (f,) in glossary), None)
             if vi is not None:
-                if i > 0 and words[i - 1] == "which" and not vi.endswith("nào") and not (
-                        i + n < len(words) and _starts_phrase(words[i + n])):
-                    vi += " nào"  # "which programme of…" asks for a chương trình: the quote must name one
+                if (i > 0 and words[i - 1] == "which") or asking == i:
+                    if (i + n < len(words) and joined[i + n] and _starts_phrase(words[i + n])
+                            and i + n not in after_possessive and not words[i + n].endswith("ed")):
+                        # "which courier company": the noun asked for is the last one (not in
+                        # "which company's change", "which operator rolled out")
+                        asking = i + n
+                    elif not vi.endswith("nào"):
+                        vi += " nào"  # "which programme of…" asks for a chương trình: the quote must name one
                 if vi == "ai là" and i > 0:
                     counted.stop(words[i])  # "officials who were trained": no person asked
                 elif "bao nhiêu" in vi or vi.endswith("nào") or vi == "ai là":
