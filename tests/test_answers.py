@@ -360,6 +360,23 @@ def test_translated_question_with_english_leftovers_is_answered_when_e5_agrees(a
     assert strict.answer(sq, assistant.retriever.retrieve(sq), typed=q).status == "not_found"
 
 
+def test_english_words_the_glossary_lacks_weigh_less_than_unknown_syllables(assistant):
+    """"far", "cultural", "points" are left in English; more often words around the subject
+    than the subject itself, they count against coverage at 3/4 of an unknown syllable's
+    weight. At full weight this question about the 22.081 triệu đồng is refused."""
+    from dataclasses import replace
+
+    from vankien.answer import Answerer
+
+    q = ("How much money was spent upgrading commune post-cultural points and post offices, far exceeding "
+         "the planned number of sites?")
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "22.081 triệu đồng" in ans.answer
+    sq = assistant.search_text(q)
+    full = Answerer(assistant.index, replace(assistant.answerer.params, unknown_english_weight=1.0))
+    assert full.answer(sq, assistant.retriever.retrieve(sq), typed=q).status == "not_found"
+
+
 def test_english_question_the_glossary_cannot_translate_is_refused_in_vietnamese(assistant):
     ans = assistant.ask("Which spaceship did the Department purchase for orbital research?")
     assert ans.status == "not_found" and ans.answer == msg.NOT_FOUND_FOREIGN and ans.citations == []
