@@ -302,6 +302,11 @@ def test_a_figure_the_question_states_is_not_its_answer(assistant):
               "How many of the department Party organisation's 98 members are women?"):
         ans = assistant.ask(q)
         assert ans.status == "not_found" and ans.citations == [], q
+    # A month, an ordinal or a period is no count the question states
+    ans = assistant.ask("Tính đến tháng 6 năm 2025, Đảng bộ Sở có bao nhiêu chi bộ trực thuộc?")
+    assert ans.status == "answered" and "06 Chi bộ" in ans.answer
+    ans = assistant.ask("Bao nhiêu đảng viên bị kỷ luật khiển trách do sinh con thứ 3?")
+    assert ans.status == "answered" and "03 đảng viên" in ans.answer
 
 
 def test_which_year_needs_a_year_not_a_period(assistant):

@@ -45,15 +45,29 @@ class Translation:
 
 
 @lru_cache(maxsize=1)
-def _glossary() -> dict[tuple[str, ...], str]:
-    out: dict[tuple[str, ...], str] = {}
+def _entries() -> tuple[tuple[tuple[str, ...], str, bool], ...]:
+    """(English words, Vietnamese, written with punctuation inside) per glossary line."""
+    out = []
     text = resources.files("vankien").joinpath("glossary_en_vi.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         en, vi = line.split("\t")
-        out[tuple(re.sub(r"'s$", "", w) for w in _WORD.findall(en.lower()))] = nfc(vi.strip())
-    return out
+        key = tuple(re.sub(r"'s$", "", w) for w in _WORD.findall(en.lower()))
+        out.append((key, nfc(vi.strip()), bool(re.search(r"[,;/]", en))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> dict[tuple[str, ...], str]:
+    return {key: vi for key, vi, _ in _entries()}
+
+
+@lru_cache(maxsize=1)
+def _punctuated() -> frozenset[tuple[str, ...]]:
+    """Glossary phrases written with punctuation inside ("standards, metrology and quality"):
+    these may match across the question's commas."""
+    return frozenset(key for key, _, punct in _entries() if punct)
 
 
 @lru_cache(maxsize=1)
@@ -93,9 +107,31 @@ def _forms(word: str) -> list[str]:
     if word.endswith("ing"):
         out += [word[:-3], word[:-3] + "e"]
     stem = word[:-2] if word.endswith("ed") else word[:-3] if word.endswith("ing") else ""
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl":
+    if len(stem) > 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiousl":
         out.append(stem[:-1])  # admitted -> admit, planning -> plan (not "passed", "called")
     return out
+
+
+# Past forms without -ed ("which firm won…", "which unit led…")
+_IRREGULAR_PAST = set("won built led met held made took gave set spent lent kept sent paid began became brought bought "
+                      "got had did said saw went ran grew wrote chose fell found left lost meant put read sold told "
+                      "thought understood drew".split())
+
+
+_AUXILIARIES = set("is are was were do does did have has had will can could may must should be been of in on for "
+                   "with at from to by".split())
+
+
+def _looks_like_verb(words: list[str], k: int, possessive: bool) -> bool:
+    """After "which <noun>", a word in -ed, a past form, or a word in -s followed by its
+    object is the verb: "which programme supports startups", "which operator rolled out";
+    not "which rice varieties are…", "which central provinces' incubators"."""
+    w = words[k]
+    if w.endswith("ed") or w in _IRREGULAR_PAST:
+        return True
+    if not w.endswith("s") or w.endswith("ss") or possessive:
+        return False
+    return k + 1 < len(words) and words[k + 1] not in _AUXILIARIES
 
 
 class _Counted:
@@ -168,7 +204,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     'định danh điện tử | (VNeID) | tài khoản | active | bao nhiêu tài khoản'
     """
     glossary = _glossary()
-    question = nfc(question)
+    question = nfc(question).replace("\u2019", "'")  # (phones type ’ for the apostrophe)
     kept: list[str] = []
     for d in find_docnums(question, typed=True):  # 15/2020/NQ-HĐND is one term in any language
         kept.append(question[d.start:d.end])
@@ -181,7 +217,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     # (and after a possessive: "which company's change" asks for the company)
     raw = [(re.sub(r"'s$", "", m.group(0).strip("'-")), any(a < m.start() < b for a, b in glosses),
             k > 0 and not question[matches[k - 1].end():m.start()].strip(" ()"),
-            k > 0 and matches[k - 1].group(0).endswith("'s")) for k, m in enumerate(matches)]
+            k > 0 and re.search(r"(?:'s|s')$", matches[k - 1].group(0)) is not None) for k, m in enumerate(matches)]
     # "intermediate-level" -> "intermediate", "level" unless the glossary has the hyphenated word
     vocab = _vocabulary()
     raw = [(p, g, j or n > 0, o and n == 0) for w, g, j, o in raw if w
@@ -201,16 +237,19 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     i = 0
     while i < len(words):
         for n in range(min(5, len(words) - i), 0, -1):
-            if not all(joined[i + 1:i + n]):
-                continue  # "science, technology, innovation" is no "technology innovation"
             head, last = tuple(words[i:i + n - 1]), words[i + n - 1]
-            vi = next((glossary[head + (f,)] for f in _forms(last) if head + (f,) in glossary), None)
-            if vi is not None:
+            key = next((head + (f,) for f in _forms(last) if head + (f,) in glossary), None)
+            if key is not None and not all(joined[i + 1:i + n]) and key not in _punctuated():
+                key = None  # "science, technology, innovation" is no "technology innovation"
+            if key is not None:
+                vi = glossary[key]
                 if (i > 0 and words[i - 1] == "which") or asking == i:
                     if (i + n < len(words) and joined[i + n] and _starts_phrase(words[i + n])
-                            and i + n not in after_possessive and not words[i + n].endswith("ed")):
-                        # "which courier company": the noun asked for is the last one (not in
-                        # "which company's change", "which operator rolled out")
+                            and i + n not in after_possessive
+                            and not _looks_like_verb(words, i + n, i + n + 1 in after_possessive)):
+                        # "which courier company": the noun asked for is the last of its phrase (not
+                        # in "which company's change", "which operator rolled out", "which programme
+                        # supports startups")
                         asking = i + n
                     elif not vi.endswith("nào"):
                         vi += " nào"  # "which programme of…" asks for a chương trình: the quote must name one
@@ -227,8 +266,10 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 break
         else:
             w, r = words[i], raw[i]
-            if w == "may" and any(any(ch.isdigit() for ch in v) for v in words[max(0, i - 1):i + 2:2]):
-                body.append("tháng 5")  # "16 May 2025" (the modal verb is a stop word)
+            day, year = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?", r"(?:19|20)\d\d"
+            if w == "may" and ((i > 0 and re.fullmatch(day, words[i - 1]))
+                               or (i + 1 < len(words) and re.fullmatch(f"{day}|{year}", words[i + 1]))):
+                body.append("tháng 5")  # "16 May", "May 2025" (the modal verb is a stop word)
                 counted.end()
             elif any(ch.isdigit() for ch in w):
                 body.append(r)  # 2025, 6/2025, 2020-2025

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, find_docnums, find_numbers,
-                                has_figure, nfc, spells_out, strip_accents, term_set, years_in)
+from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, figures, find_docnums,
+                                find_numbers, has_figure, nfc, spells_out, strip_accents, term_set, years_in)
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 QUESTION_WORDS = set(
@@ -133,7 +133,7 @@ class Asked:
             docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
             codes=asked_codes(question),
             years=frozenset(years_in(nfc(question), free=True)),
-            given=frozenset(v for m in _figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
+            given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
         )
 
     def answering_number(self, text: str) -> bool:
@@ -246,15 +246,39 @@ class Asked:
         return True
 
 
-_ANY_FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*%?(?![\d\w/])")
+# A figure standing alone: not inside a code or a name (5G, VR360, ĐH12)
+_ANY_FIGURE = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*%?(?![\w/])")
+# Words that make the figure after them a label, an ordinal or a time, not a count the question
+# states: "tháng 6", "quý 3", "sinh con thứ 3", "Đề án 06", "Trung ương 4", "Top 10", "lần 2"
+_LABEL_BEFORE = {"thang", "quy", "thu", "khoa", "an", "uong", "so", "lan", "top", "ky", "hang", "dieu", "khoan",
+                 "chuong", "muc", "phan", "nam", "ngay", "dot", "tuan", "lop", "phien", "tap", "quyen", "he", "doan"}
+# ... and words after it that make it a period or a level: "6 tháng", "2 cấp", "4 tốt"
+_LABEL_AFTER = {"thang", "nam", "ngay", "cap", "tot", "gio", "quy", "tuan"}
 
 
-def _figures(question: str) -> list[re.Match]:
-    """The figures a question states: not years, dates, document numbers or codes (5G)."""
-    text = blank_docnums(nfc(question))
-    text = re.sub(r"\d{1,2}/\d{1,2}(?:/\d{4})?|\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), text)
-    text = re.sub(r"(?<![\w-])[^\W\d_]+-\d+", lambda m: " " * len(m.group(0)), text)  # a name: COVID-19
-    return [m for m in _ANY_FIGURE.finditer(text) if not YEAR_RE.fullmatch(m.group(0))]
+def _stated_figures(question: str) -> list[re.Match]:
+    """The counts a question states ("Trong 98 đảng viên…"): figures standing alone that are
+    not years, dates, document numbers, labels, ordinals or periods.
+
+    >>> [m.group(0) for m in _stated_figures("Trong 98 đảng viên, tháng 6/2025 có bao nhiêu người sinh con thứ 3?")]
+    ['98']
+    >>> [m.group(0) for m in _stated_figures("Đề án 06 | chính quyền 2 cấp | trạm 5G | VR360 | 16 | tháng 5 | 2025")]
+    []
+    """
+    text = nfc(question)
+    standalone = {m.span() for m in _ANY_FIGURE.finditer(text)}
+    out = []
+    for m in figures(text):
+        if m.span() not in standalone:
+            continue
+        before = re.search(r"(\w+)\s*$", text[:m.start()])  # (the word right before it)
+        after = re.match(r"[\s|]*(\w+)", text[m.end():])  # ("16 | tháng 5" translates "16 May")
+        if before and strip_accents(before.group(1)).lower() in _LABEL_BEFORE:
+            continue
+        if after and strip_accents(after.group(1)).lower() in _LABEL_AFTER:
+            continue
+        out.append(m)
+    return out
 
 
 def asked_codes(question: str) -> frozenset[str]:
@@ -391,11 +415,17 @@ def _counts_other_code(text: str, at: int, codes: frozenset[str]) -> bool:
     >>> t = "hiện có 1.929 trạm 4G, 55 trạm thu phát sóng di động 5G tại Việt Trì"
     >>> _counts_other_code(t, t.index(" trạm 4G"), frozenset({"5g"})), _counts_other_code(t, t.index(" trạm thu"), frozenset({"5g"}))
     (True, False)
+    >>> t = "có 55 trạm phủ sóng QL2, mạng 5G"
+    >>> _counts_other_code(t, t.index(" trạm"), frozenset({"5g"}))
+    False
     """
     if not codes:
         return False
-    window = re.split(r"[,;:()\n]", text[at:at + 48])[0]
-    named = {t for t in term_set(window) if _CODE.fullmatch(t)}
+    # to the end of the figure's phrase: punctuation, "và", the next figure
+    window = re.split(r"[,;:()\n]|\.\s|\bvà\b|(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])", text[at:at + 48])[0]
+    # another code of the same kind (4G for 5G; a road "QL2" is no other network)
+    kinds = {re.sub(r"\d", "", c) for c in codes}
+    named = {t for t in term_set(window) if _CODE.fullmatch(t) and re.sub(r"\d", "", t) in kinds}
     return bool(named) and not named & codes
 
 

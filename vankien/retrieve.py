@@ -13,7 +13,7 @@ from functools import lru_cache
 from ingest import Chunk
 from index.store import Index
 from vankien.question import Asked
-from vankien.vietnamese import (acronyms, has_diacritics, one_form, spelled_terms, spells_out, strip_accents, term_set,
+from vankien.vietnamese import (ABBREVIATIONS, acronyms, has_diacritics, one_form, spelled_terms, spells_out, strip_accents, term_set,
                                 tokenize)
 
 
@@ -119,8 +119,9 @@ def passage_terms(text: str, acr: dict[str, tuple[str, ...]], question: str = ""
 
 @lru_cache(maxsize=8192)
 def _long_acronyms(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """A passage's acronyms of three letters or more (two spell out too much by chance)."""
-    return tuple((t, units) for t, units in acronyms(text) if len(units) > 2)
+    """A passage's acronyms of three letters or more (two spell out too much by chance) that
+    the tokenizer does not already expand (TTHC, SHTT: vietnamese.ABBREVIATIONS)."""
+    return tuple((t, units) for t, units in acronyms(text) if len(units) > 2 and t not in ABBREVIATIONS)
 
 
 def _decisive(hits: list[Hit], p: RetrievalParams) -> bool:
@@ -171,7 +172,7 @@ def is_foreign(question: str, idf: dict[str, float]) -> bool:
     >>> is_foreign("Who is the Secretary of the Party Committee?", {"the": 0.7})
     True
     """
-    written = re.findall(r"[^\W\d_]+", re.sub(r"'s\b", "", question))
+    written = re.findall(r"[^\W\d_]+", re.sub(r"['\u2019]s\b", "", question))
     lower = [w for w in written if w.islower()]
     if lower and sum(1 for w in lower if has_diacritics(w)) > 0.3 * len(lower):
         return False  # a Vietnamese question, whatever its unknown words

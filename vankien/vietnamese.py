@@ -239,10 +239,15 @@ def has_figure(text: str) -> bool:
     >>> has_figure("do dịch Covid-19"), has_figure("có 05/6 mục tiêu")
     (False, True)
     """
+    return bool(figures(text))
+
+
+def figures(text: str) -> list[re.Match]:
+    """The figures of ``has_figure``, as matches at their places in ``text``."""
     text = blank_docnums(text)
     text = re.sub(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), text)  # not 05/6 (five of six)
     text = re.sub(r"(?<![\w-])[^\W\d_]+-\d+", lambda m: " " * len(m.group(0)), text)  # a name: COVID-19
-    return any(not re.fullmatch(r"(19|20)\d\d", m.group(0)) for m in find_numbers(text))
+    return [m for m in find_numbers(text) if not re.fullmatch(r"(19|20)\d\d", m.group(0))]
 
 
 def docnum_key(text: str) -> str | None:
@@ -476,18 +481,23 @@ def _syllables(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def spelled_terms(units: tuple[str, ...], text: str) -> frozenset[str]:
-    """The terms of the first run of syllables of ``text`` that spells out these initials:
-    a passage writing GTCLQG holds what a question writing "Giải thưởng Chất lượng quốc
-    gia" asks about. Empty when ``text`` does not spell them out (only whole syllables count here).
+    """The terms of the first run of words of ``text`` that spells out these initials and
+    starts with a capital, as names are written: a passage writing GTCLQG holds what a
+    question writing "Giải thưởng Chất lượng quốc gia" asks about. Empty when ``text`` does
+    not (not by chance: "bên cạnh đó" is no BCĐ; runs do not cross a translation's " | ").
 
     >>> sorted(spelled_terms(tuple("gtclqg"), "đạt Giải thưởng Chất lượng quốc gia?"))[:4]
     ['chat', 'chat_luong', 'gia', 'giai']
+    >>> sorted(spelled_terms(("b", "c", "d"), "bên cạnh đó, Ban chỉ đạo"))
+    ['ban', 'ban_chi', 'chi', 'chi_dao', 'dao']
     """
-    syl = _syllables(text)
     n = len(units)
-    for i in range(len(syl) - n + 1):
-        if all(syl[i + k].startswith(units[k]) for k in range(n)):
-            return term_set(" ".join(syl[i:i + n]))
+    for part in text.split("|"):
+        words = re.findall(r"[^\W\d_]+", nfc(part))
+        plain = [strip_accents(w).lower() for w in words]
+        for i in range(len(words) - n + 1):
+            if words[i][0].isupper() and all(plain[i + k].startswith(units[k]) for k in range(n)):
+                return term_set(" ".join(plain[i:i + n]))
     return frozenset()
 
 
