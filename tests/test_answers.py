@@ -366,15 +366,15 @@ def test_translated_question_with_english_leftovers_is_answered_when_e5_agrees(a
 
 
 def test_english_words_the_glossary_lacks_weigh_less_than_unknown_syllables(assistant):
-    """"far", "cultural", "points" are left in English; more often words around the subject
-    than the subject itself, they count against coverage at 3/4 of an unknown syllable's
-    weight. At full weight this question about the 22.081 triệu đồng is refused."""
+    """"poured", "sprucing", "cultural" are left in English; more often words
+    around the subject than the subject itself, they count against coverage at 3/4 of an
+    unknown syllable's weight. At full weight this question about the 22.081 triệu đồng is
+    refused. (Words only a test uses: a glossary batch must not make the test moot.)"""
     from dataclasses import replace
 
     from vankien.answer import Answerer
 
-    q = ("How much money was spent upgrading commune post-cultural points and post offices, far exceeding "
-         "the planned number of sites?")
+    q = "How much money was poured into sprucing up the commune post-cultural points and post offices nationwide?"
     ans = assistant.ask(q)
     assert ans.status == "answered" and "22.081 triệu đồng" in ans.answer
     sq = assistant.search_text(q)
