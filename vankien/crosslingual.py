@@ -194,6 +194,11 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     >>> to_vietnamese("Which courier company's change of focus is given as a reason?").text
     'chuyển phát | thay đổi | focus | nguyên nhân | doanh nghiệp nào'
 
+    "when" inside a sentence is no question of a date:
+
+    >>> to_vietnamese("What must firms check when choosing a supplier?").text, to_vietnamese("And when was it signed?").text
+    ('doanh nghiệp | kiểm tra | lựa chọn | supplier', 'ký | ngày nào')
+
     Words that only frame the question add nothing ("about" is not "khoảng", "the report" not a báo cáo):
 
     >>> to_vietnamese("What does the report say about innovation?").text
@@ -253,8 +258,10 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                         asking = i + n
                     elif not vi.endswith("nào"):
                         vi += " nào"  # "which programme of…" asks for a chương trình: the quote must name one
-                if vi == "ai là" and i > 0:
-                    counted.stop(words[i])  # "officials who were trained": no person asked
+                if (vi == "ai là" or (key == ("when",) and joined[i] and words[i - 1] not in ("and", "or", "but"))) and i > 0:
+                    # "officials who were trained", "what is checked when choosing…": no person,
+                    # no date asked
+                    counted.stop(words[i])
                 elif "bao nhiêu" in vi or vi.endswith("nào") or vi == "ai là":
                     framing.append(vi)
                     counted.start(framing, words[i:i + n])
