@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 from importlib import resources
 
-from vankien.vietnamese import find_docnums, nfc
+from vankien.vietnamese import YEAR_RE, find_docnums, nfc
 
 _STOP = set(
     "a an the of in on at to for by with from into about and or but is are was were be been being "
@@ -112,6 +112,14 @@ def _forms(word: str) -> list[str]:
     return out
 
 
+_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")  # "16 May", "May 16th"
+
+
+def _past(word: str) -> bool:
+    """A past form in -ed ("received", not "seed" or "need")."""
+    return word.endswith("ed") and not word.endswith("eed")
+
+
 # Past forms without -ed ("which firm won…", "which unit led…")
 _IRREGULAR_PAST = set("won built led met held made took gave set spent lent kept sent paid began became brought bought "
                       "got had did said saw went ran grew wrote chose fell found left lost meant put read sold told "
@@ -127,7 +135,7 @@ def _looks_like_verb(words: list[str], k: int, possessive: bool) -> bool:
     object is the verb: "which programme supports startups", "which operator rolled out";
     not "which rice varieties are…", "which central provinces' incubators"."""
     w = words[k]
-    if w.endswith("ed") or w in _IRREGULAR_PAST:
+    if _past(w) or w in _IRREGULAR_PAST:
         return True
     if not w.endswith("s") or w.endswith("ss") or possessive:
         return False
@@ -156,7 +164,7 @@ class _Counted:
         # The phrase ends at punctuation, at a verb in -ed ("how many S&T projects received…"
         # counts dự án; not "seed") and after a plural ("how many officials attend…")
         if self.framing is not None and self.words and (
-                not joined or self.plural or (word.endswith("ed") and not word.endswith("eed"))):
+                not joined or self.plural or _past(word)):
             self.end()
         if self.framing is not None:
             self.head, self.words = vi, self.words + 1
@@ -273,9 +281,8 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 break
         else:
             w, r = words[i], raw[i]
-            day, year = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?", r"(?:19|20)\d\d"
-            if w == "may" and ((i > 0 and re.fullmatch(day, words[i - 1]))
-                               or (i + 1 < len(words) and re.fullmatch(f"{day}|{year}", words[i + 1]))):
+            if w == "may" and ((i > 0 and _DAY.fullmatch(words[i - 1])) or (
+                    i + 1 < len(words) and (_DAY.fullmatch(words[i + 1]) or YEAR_RE.fullmatch(words[i + 1])))):
                 body.append("tháng 5")  # "16 May", "May 2025" (the modal verb is a stop word)
                 counted.end()
             elif any(ch.isdigit() for ch in w):

@@ -422,7 +422,7 @@ def _counts_other_code(text: str, at: int, codes: frozenset[str]) -> bool:
     if not codes:
         return False
     # to the end of the figure's phrase: punctuation, "và", the next figure
-    window = re.split(r"[,;:()\n]|\.\s|\bvà\b|(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])", text[at:at + 48])[0]
+    window = re.split(rf"[,;:()\n]|\.\s|\bvà\b|{_ANY_FIGURE.pattern}", text[at:at + 48])[0]
     # another code of the same kind (4G for 5G; a road "QL2" is no other network)
     kinds = {re.sub(r"\d", "", c) for c in codes}
     named = {t for t in term_set(window) if _CODE.fullmatch(t) and re.sub(r"\d", "", t) in kinds}
