@@ -159,6 +159,10 @@ HELD_OUT_NOTE = (
     "of 10:50 and on that session's start code (holdout7 0.875 both; english8 0.725 -> 0.800); afterwards only "
     "their totals were looked at, with all the others', when keeping a change (the weight of English words left "
     "untranslated was chosen among 0.5/0.75/1.0 on all sets' totals). "
+    "`holdout_english9.jsonl` and `holdout_english10.jsonl` (40 English each: 30 answerable, 10 near-misses; one "
+    "written as a donor's project officer would ask, one as a Vietnamese official briefing a delegation) were "
+    "written by two helpers at 12:15 on 2026-11-26 and first run on the session's start code (0.800 and 0.850); "
+    "since then only their totals are looked at, with all the others'. "
     "No change was kept for one set alone."
 )
 
@@ -257,7 +261,7 @@ def register(sub) -> None:
     held_out = ("holdout.jsonl", "holdout_english.jsonl", "holdout_english2.jsonl", "holdout3.jsonl", "holdout4.jsonl",
                 "holdout5.jsonl", "holdout6.jsonl", "holdout_english3.jsonl", "holdout_english4.jsonl",
                 "holdout_english5.jsonl", "holdout_english6.jsonl", "holdout_english7.jsonl", "holdout7.jsonl",
-                "holdout_english8.jsonl")
+                "holdout_english8.jsonl", "holdout_english9.jsonl", "holdout_english10.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")

@@ -91,8 +91,9 @@ def test_not_dates(text):
 def test_letter_prefixed_word_matches_in_every_spelling():
     """The report writes "X-quang", "X quang" and "Xquang": a question writing "X-quang" is
     fully covered by a passage in any of them (coverage weighs the question's terms)."""
-    from vankien.answer import _content_terms, _coverage
+    from vankien.answer import _content_terms
+    from vankien.retrieve import Wanted
     from vankien.vietnamese import term_set
-    weights = {t: 1.0 for t in _content_terms("thiết bị X-quang chẩn đoán")}
+    wanted = Wanted.of("thiết bị X-quang chẩn đoán", {t: 1.0 for t in _content_terms("thiết bị X-quang chẩn đoán")})
     for passage in ("thiết bị X-quang chẩn đoán", "thiết bị X quang chẩn đoán", "thiết bị Xquang chẩn đoán"):
-        assert _coverage(weights, term_set(passage)) == 1.0, passage
+        assert wanted.coverage(term_set(passage)) == 1.0, passage

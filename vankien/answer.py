@@ -14,7 +14,7 @@ from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date, has_rank
-from vankien.retrieve import Hit, passage_terms
+from vankien.retrieve import Hit, Wanted, passage_terms
 from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_docnums, find_numbers, has_diacritics,
                                 one_form, strip_accents, tokenize, years_in)
 
@@ -114,7 +114,7 @@ class Answerer:
                     known[t] = (p.unknown_english_weight if english else p.unknown_word_weight) * top
         asked = Asked.read(question) if typed is None else Asked.read(question).translated(question, typed)
         acr = dict(acronyms(question))
-        optional = _optional_terms(question)
+        wanted = Wanted.of(question, known, _optional_terms(question))
         unit = asked.unit
         # "bao nhiêu thuê bao di động 5G": the clause counting them must name 5G. (Only for
         # counts: "tăng 63%" follows the clause that names "1.929 trạm 4G".)
@@ -128,11 +128,11 @@ class Answerer:
                 continue  # a question about 1218/QĐ-UBND is not answered from another document
             if not asked.years <= years_in(index_text):
                 continue  # "nhiệm kỳ 2025-2030" is answered from a passage about that term
-            cov_chunk = _coverage(known, chunk_terms, optional)
+            cov_chunk = wanted.coverage(chunk_terms)
             for s, e in _answer_units(c.text):
                 text = c.text[s:e]
                 unit_terms = passage_terms(text, acr, question)
-                cov_unit = _coverage(known, unit_terms, optional)
+                cov_unit = wanted.coverage(unit_terms)
                 has_num = asked.answering_number(text)
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
                 if asked.figure:
@@ -163,7 +163,7 @@ class Answerer:
             best = next((u for u in units if u.gives_unit), best)
 
         quoted = self._with_context(best, units)
-        if not self._answerable(question, asked, best, quoted, known, idf, acr, optional, typed):
+        if not self._answerable(question, asked, best, quoted, wanted, idf, acr, typed):
             return self._not_found(question)
         if unit and not asked.gives(quoted.text):
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
@@ -199,8 +199,8 @@ class Answerer:
         s = before.start - c.char_start
         return _Unit(best.hit, before.start, best.end, c.text[s:be], best.score, best.coverage, best.gives_unit)
 
-    def _answerable(self, question: str, asked: Asked, best: _Unit, quoted: _Unit, known: dict[str, float],
-                    idf: dict[str, float], acr: dict, optional: set[str], typed: str | None = None) -> bool:
+    def _answerable(self, question: str, asked: Asked, best: _Unit, quoted: _Unit, wanted: Wanted,
+                    idf: dict[str, float], acr: dict, typed: str | None = None) -> bool:
         p = self.params
         if asked.figure and not asked.rank and not asked.answering_number(quoted.text):
             return False  # (the figure may sit in the clause after its subject: the whole sentence counts)
@@ -229,7 +229,7 @@ class Answerer:
                 return False
         # The passage covers the question, and the quoted sentence must hold a fair share of
         # it too: "98 đảng viên" of this Đảng bộ is no answer about another Sở's Đảng bộ.
-        if _coverage(known, passage_terms(quoted.text, acr, question), optional) < p.min_quote_coverage:
+        if wanted.coverage(passage_terms(quoted.text, acr, question)) < p.min_quote_coverage:
             return False
         if typed:
             # A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:
@@ -311,13 +311,6 @@ def _content_terms(question: str) -> list[str]:
             continue  # keep the accent-free form only: queries may lack diacritics
         out.append(t)
     return one_form(question, list(dict.fromkeys(out)))
-
-
-def _coverage(weights: dict[str, float], terms: set[str], optional: set[str] = frozenset()) -> float:
-    total = sum(w for t, w in weights.items() if t not in optional or t in terms)
-    if total <= 0:
-        return 0.0
-    return sum(w for t, w in weights.items() if t in terms) / total
 
 
 # Every report here is Vietnamese: "the Vietnam National Quality Award" is the passage's

@@ -26,6 +26,51 @@ class Hit:
     coverage: float = 0.0  # share of the question's term weight in the passage (0 when not computed)
 
 
+# "{mục tiêu|chỉ tiêu}": a phrase the question may mean either way (an English word the
+# report writes two ways, vankien.crosslingual); a passage needs only one of them.
+_ALTERNATIVES = re.compile(r"\{([^{}]*)\}")
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a question asks a passage to hold: the weight of each of its terms, the terms
+    of framing phrases that count only where a passage has them ("trên tổng số hồ sơ"),
+    and groups of alternative phrasings, of which only the one the passage covers best
+    counts (so a question with "{mục tiêu|chỉ tiêu}" is no harder to cover than one with
+    either word).
+
+    >>> w = Wanted.of("{mục tiêu|chỉ tiêu} | tăng", {"muc": 1.0, "tieu": 1.0, "muc_tieu": 2.0, "chi": 1.0, "chi_tieu": 2.0, "tang": 2.0})
+    >>> [round(w.coverage(t), 2) for t in ({"chi", "tieu", "chi_tieu", "tang"}, {"muc", "tieu", "muc_tieu"}, {"tang"})]
+    [1.0, 0.67, 0.33]
+    """
+
+    weights: dict[str, float]
+    optional: frozenset[str] = frozenset()
+    groups: tuple[tuple[frozenset[str], ...], ...] = ()
+    fixed: frozenset[str] = frozenset()  # terms outside every group: never dropped
+
+    @classmethod
+    def of(cls, question: str, weights: dict[str, float], optional: frozenset[str] = frozenset()) -> "Wanted":
+        groups = tuple(tuple(frozenset(tokenize(a)) for a in m.group(1).split("|"))
+                       for m in _ALTERNATIVES.finditer(question))
+        fixed = frozenset(tokenize(_ALTERNATIVES.sub(" | ", question))) if groups else frozenset()
+        return cls(weights, frozenset(optional), groups, fixed)
+
+    def coverage(self, terms: set[str] | frozenset[str]) -> float:
+        w = self.weights
+        drop: set[str] = set()
+        for alts in self.groups:
+            def share(a: frozenset[str]) -> float:
+                total = sum(w.get(t, 0.0) for t in a)
+                return sum(w.get(t, 0.0) for t in a if t in terms) / total if total else 0.0
+            best = max(alts, key=share)  # (ties: the first, the glossary's usual word)
+            drop |= frozenset().union(*alts) - best - self.fixed
+        total = sum(v for t, v in w.items() if t not in drop and (t not in self.optional or t in terms))
+        if total <= 0:
+            return 0.0
+        return sum(v for t, v in w.items() if t in terms and t not in drop) / total
+
+
 @dataclass(frozen=True)
 class RetrievalParams:
     alpha: float = 0.5  # weight of the dense side in relative-score fusion (equal weights; eval/RESULTS.md)
@@ -62,17 +107,18 @@ class HybridRetriever:
         foreign = is_foreign(question, idf)
         # (an English question shares no terms with the passages: no coverage rerank)
         weights = self._term_weights(question, terms, idf) if p.coverage_weight and not foreign else {}
+        wanted = Wanted.of(question, weights)
         acr = dict(acronyms(question))
         asked = Asked.read(question, foreign)
         facts: dict[str, tuple[float, bool]] = {}  # per passage, shared by the fast path and the full ranking
         if weights and p.decisive_coverage:
-            hits = self._ranked([], lexical, weights, acr, asked, facts, k, question)
+            hits = self._ranked([], lexical, wanted, acr, asked, facts, k, question)
             if _decisive(hits, p):
                 return hits[:k]
         dense = self.index.vectors.query(self.index.query_embedding(question), p.candidates)
-        return self._ranked(dense, lexical, weights, acr, asked, facts, k, question)[:k]
+        return self._ranked(dense, lexical, wanted, acr, asked, facts, k, question)[:k]
 
-    def _ranked(self, dense, lexical, weights: dict[str, float], acr: dict, asked: Asked,
+    def _ranked(self, dense, lexical, wanted: Wanted, acr: dict, asked: Asked,
                 facts: dict[str, tuple[float, bool]], k: int, question: str = "") -> list[Hit]:
         """Fuse, then rerank the top ``rerank_depth`` by the share of the question's term
         weight each passage holds (``Hit.coverage``) and whether it holds the kind of
@@ -85,12 +131,11 @@ class HybridRetriever:
         chunks = self.index.catalog.chunks(ids)  # drops vectors of documents not in the catalog
         d, lx = dict(dense), dict(lexical)
         hits = [Hit(chunks[cid], s, d.get(cid, 0.0), lx.get(cid, 0.0)) for cid, s in fused[:depth] if cid in chunks]
-        if weights and hits:
-            total = sum(weights.values())
+        if wanted.weights and hits:
             for h in hits:
                 if h.chunk.id not in facts:
                     terms = passage_terms(h.chunk.index_text(), acr, question)
-                    facts[h.chunk.id] = (sum(w for t, w in weights.items() if t in terms) / total,
+                    facts[h.chunk.id] = (wanted.coverage(terms),
                                          bool(p.answer_type_weight) and asked.held_by(h.chunk.text))
                 h.coverage, fits = facts[h.chunk.id]
                 h.score += p.coverage_weight * h.coverage + (p.answer_type_weight if fits else 0.0)
