@@ -451,3 +451,10 @@ def test_english_word_the_report_writes_two_ways(assistant, q, figure):
     assert "{" in sq
     first = re.sub(r"\{([^|}]*)[^}]*\}", r"\1", sq)  # each group read as its first word only
     assert assistant.answerer.answer(first, assistant.retriever.retrieve(first), typed=q).status == "not_found"
+
+
+def test_cause_given_as_an_item_of_a_list_introduced_by_its_cause(assistant):
+    """"… không đạt do hai nguyên nhân: (i) …; (ii) doanh nghiệp chuyển phát Thuận Phong thay
+    đổi định hướng …": the item names no cause itself, the words before its list do."""
+    ans = assistant.ask("Nguyên nhân doanh thu bưu chính không đạt có liên quan đến doanh nghiệp chuyển phát nào?")
+    assert ans.status == "answered" and "Thuận Phong" in ans.answer and "Thuận Phong" in ans.citations[0].quote

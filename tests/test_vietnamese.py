@@ -9,10 +9,11 @@ import ingest.structure
 import vankien.retrieve
 import vankien.question
 import vankien.crosslingual
+import vankien.answer
 
 
 @pytest.mark.parametrize("module", [vn, vankien.guard, ingest.sentences, ingest.structure, vankien.retrieve,
-                                    vankien.question, vankien.crosslingual])
+                                    vankien.question, vankien.crosslingual, vankien.answer])
 def test_doctests(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

@@ -147,7 +147,7 @@ class Answerer:
                 if asked.docnum:
                     score += 0.3 if find_docnums(text) else -0.3
                 if asked.cause:
-                    score += 0.3 if asked.states_cause(text, c.section) else -0.3
+                    score += 0.3 if asked.states_cause(_lead_in(c.text, s) + text, c.section) else -0.3
                 if asked.kind or asked.person:
                     score += 0.3 if asked.named_in(text) else -0.3  # "nhiệm kỳ nào?": a clause naming a nhiệm kỳ
                 if asked.docnums & unit_terms:
@@ -208,7 +208,8 @@ class Answerer:
             return False  # "ngày nào?" is not answered by a sentence without a date
         if not asked.named_in(quoted.text):
             return False  # "Huyện nào…?" is not answered by a passage that names no huyện
-        if asked.cause and not asked.states_cause(quoted.text, best.hit.chunk.section):
+        c = best.hit.chunk
+        if asked.cause and not asked.states_cause(_lead_in(c.text, best.start - c.char_start) + quoted.text, c.section):
             return False  # "Vì sao … chậm?" is not answered by "… còn chậm"
         # Years in the question were in the passage (units were kept only from such passages),
         # and a quote dated only by other years answers another time: "cuối năm 2020" is not
@@ -376,6 +377,27 @@ def _figure_subjects(text: str, phrases: set[str]) -> list[tuple[tuple[str, ...]
         if len(subject) == 2 and "_".join(subject) in phrases:
             out.append((subject, canonical_number(m.group(0).rstrip("%")) or m.group(0)))
     return out
+
+
+_ITEM = re.compile(r"\s*(?:\((?:[ivx]+|[a-zđ]|\d{1,2})\)|(?:[a-zđ]|\d{1,2})\)|[-+•–])\s")
+
+
+def _lead_in(text: str, start: int) -> str:
+    """What introduces the list item at ``start`` of ``text``: "do hai nguyên nhân:" before
+    "(ii) doanh nghiệp chuyển phát … thay đổi định hướng" (the item itself names no cause).
+    Only within the same sentence, and only for an item: "(i)", "a)", "-".
+
+    >>> t = "Chỉ tiêu không đạt do hai nguyên nhân: (i) thẻ viễn thông; (ii) doanh nghiệp chuyển phát"
+    >>> _lead_in(t, t.index("(ii)")), _lead_in(t, t.index("doanh nghiệp"))
+    ('Chỉ tiêu không đạt do hai nguyên nhân: ', '')
+    """
+    if not _ITEM.match(text, start):
+        return ""
+    head = text[max(0, start - 400):start]
+    colon = head.rfind(":")
+    if colon < 0 or re.search(r"[.!?]\s", head[colon:]):
+        return ""
+    return head[max(0, colon - 80):colon + 1] + " "
 
 
 def _answer_units(text: str) -> list[tuple[int, int]]:
