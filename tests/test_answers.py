@@ -458,3 +458,13 @@ def test_cause_given_as_an_item_of_a_list_introduced_by_its_cause(assistant):
     đổi định hướng …": the item names no cause itself, the words before its list do."""
     ans = assistant.ask("Nguyên nhân doanh thu bưu chính không đạt có liên quan đến doanh nghiệp chuyển phát nào?")
     assert ans.status == "answered" and "Thuận Phong" in ans.answer and "Thuận Phong" in ans.citations[0].quote
+
+
+@pytest.mark.parametrize("q", ["Có bao nhiêu nhiệm vụ KH&CN cấp tỉnh được phê duyệt giai đoạn 2021-2025?",
+                               "How many provincial S&T tasks were approved in the 2021-2025 period?"])
+def test_a_period_a_year_apart_at_its_start_is_the_same_period(assistant, q):
+    """The report counts the term's tasks "trong giai đoạn từ năm 2020 - 2025"; the five-year plan
+    is 2021-2025. (A single year is no period: "năm 2021" is not answered by a 2020-2025 total,
+    see test_figure_dated_another_year_is_not_an_answer.)"""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "188" in ans.answer and "2020 - 2025" in ans.citations[0].quote

@@ -126,7 +126,7 @@ class Answerer:
             chunk_terms = passage_terms(index_text, acr, question)
             if asked.docnums and not asked.docnums & chunk_terms:
                 continue  # a question about 1218/QĐ-UBND is not answered from another document
-            if not asked.years <= years_in(index_text):
+            if not asked.dated_in(index_text):
                 continue  # "nhiệm kỳ 2025-2030" is answered from a passage about that term
             cov_chunk = wanted.coverage(chunk_terms)
             for s, e in _answer_units(c.text):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, figures, find_docnums,
-                                find_numbers, has_figure, nfc, spells_out, strip_accents, term_set, years_in)
+                                find_numbers, has_figure, nfc, periods, spells_out, strip_accents, term_set, years_in)
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 QUESTION_WORDS = set(
@@ -112,6 +112,7 @@ class Asked:
     count: bool = False  # "how many" and no share asked: a percentage is no answer
     # Figures the question itself states ("of its 98 members, how many…"): never the answer
     given: frozenset[str] = frozenset()
+    periods: frozenset[tuple[int, int]] = frozenset()  # "giai đoạn 2021-2025"
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -133,8 +134,27 @@ class Asked:
             docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
             codes=asked_codes(question),
             years=frozenset(years_in(nfc(question), free=True)),
+            periods=frozenset(periods(nfc(question))),
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
         )
+
+    def dated_in(self, text: str) -> bool:
+        """``text`` names every year the question names, a period's start one year apart
+        aside: reports give the results of the Party term 2020-2025 and of the five-year plan
+        2021-2025 for the same years, under either name.
+
+        >>> a = Asked.read("Có bao nhiêu nhiệm vụ được phê duyệt giai đoạn 2021-2025?")
+        >>> a.dated_in("giai đoạn 2020 - 2025 là 188 nhiệm vụ"), a.dated_in("năm 2021 và năm 2025")
+        (True, True)
+        >>> a.dated_in("giai đoạn 2016-2020"), Asked.read("Năm 2021 có bao nhiêu?").dated_in("giai đoạn 2020-2025")
+        (False, False)
+        """
+        missing = self.years - years_in(text)
+        if not missing:
+            return True
+        theirs = periods(text)
+        near = {str(y) for a, b in self.periods for c, d in theirs if b == d and abs(a - c) == 1 for y in (a, b)}
+        return missing <= near
 
     def answering_number(self, text: str) -> bool:
         """``text`` holds the kind of number that answers: "số mấy?", "ngày nào?" a document

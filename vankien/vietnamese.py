@@ -285,6 +285,18 @@ def years_in(text: str, free: bool = False) -> set[str]:
     return set(YEAR_RE.findall(text))
 
 
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+
+
+def periods(text: str) -> set[tuple[int, int]]:
+    """Periods written in ``text`` as two years: "2020-2025", "2021- 2025", "2025–2030".
+
+    >>> sorted(periods("giai đoạn 2021- 2025, nhiệm kỳ 2020 – 2025; 15/2020/NQ-HĐND"))
+    [(2020, 2025), (2021, 2025)]
+    """
+    return {(int(a), int(b)) for a, b in _PERIOD.findall(blank_docnums(text, typed=True)) if a < b}
+
+
 def blank_docnums(text: str, typed: bool = False) -> str:
     """``text`` with its document numbers blanked (same length): their digits are no
     figures and no years."""
