@@ -461,7 +461,8 @@ def test_cause_given_as_an_item_of_a_list_introduced_by_its_cause(assistant):
 
 
 @pytest.mark.parametrize("q", ["Có bao nhiêu nhiệm vụ KH&CN cấp tỉnh được phê duyệt giai đoạn 2021-2025?",
-                               "How many provincial S&T tasks were approved in the 2021-2025 period?"])
+                               "How many provincial S&T tasks were approved in the 2021-2025 period?",
+                               "How many provincial S&T tasks were approved between 2021 and 2025?"])
 def test_a_period_a_year_apart_at_its_start_is_the_same_period(assistant, q):
     """The report counts the term's tasks "trong giai đoạn từ năm 2020 - 2025"; the five-year plan
     is 2021-2025. (A single year is no period: "năm 2021" is not answered by a 2020-2025 total,

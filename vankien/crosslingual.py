@@ -112,6 +112,8 @@ def _forms(word: str) -> list[str]:
     return out
 
 
+_SPAN = re.compile(r"\b(?:(?:between|from)\s+)?((?:19|20)\d\d)\s+(?:and|to|until|till|through|thru)\s+((?:19|20)\d\d)\b",
+                   re.IGNORECASE)
 _DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")  # "16 May", "May 16th"
 
 
@@ -217,11 +219,14 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     '{cán bộ|công chức|viên chức} | {đào tạo|bồi dưỡng|tập huấn} | bao nhiêu cán bộ'
     >>> to_vietnamese("What share of staff have an IT certificate?").text  # ("IT" is no pronoun)
     'tỷ lệ | {cán bộ|công chức|viên chức} | IT | {giấy chứng nhận|chứng chỉ|bằng tốt nghiệp}'
+    >>> to_vietnamese("How many tasks were approved between 2021 and 2025?").text
+    'nhiệm vụ | phê duyệt | 2021-2025 | bao nhiêu nhiệm vụ'
     >>> to_vietnamese("How many electronic identification (VNeID) accounts are active?").text
     'định danh điện tử | (VNeID) | tài khoản | active | bao nhiêu tài khoản'
     """
     glossary = _glossary()
     question = nfc(question).replace("\u2019", "'")  # (phones type ’ for the apostrophe)
+    question = _SPAN.sub(r"\1-\2", question)  # "between 2021 and 2025" is the period 2021-2025
     kept: list[str] = []
     for d in find_docnums(question, typed=True):  # 15/2020/NQ-HĐND is one term in any language
         kept.append(question[d.start:d.end])
