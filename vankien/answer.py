@@ -14,7 +14,7 @@ from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date, has_rank
-from vankien.retrieve import Hit, Wanted, passage_terms
+from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
 from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_docnums, find_numbers, has_diacritics,
                                 one_form, strip_accents, tokenize, years_in)
 
@@ -222,10 +222,13 @@ class Answerer:
         chunk_terms = passage_terms(best.hit.chunk.index_text(), acr, question)
         # A name the question gives (Viettel, VNPT, PII) must be in the passage, and a
         # capitalised word the corpus never uses (Vĩnh Phúc) means it is about something else.
-        for name in _names(question):
+        # (Not the glossary's alternatives for an English word: "{băng rộng di động|Internet di động}"
+        # names nothing the passage must hold.)
+        named = without_alternatives(question)
+        for name in _names(named):
             if not set(tokenize(name)) & chunk_terms:  # (acronyms spelled out are in chunk_terms)
                 return False
-        for m in re.finditer(r"(?<!^)\b([A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\b", question):  # Titlecase, not acronyms
+        for m in re.finditer(r"(?<!^)\b([A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\b", named):  # Titlecase, not acronyms
             if idf.get(strip_accents(m.group(1)).lower()) == 0:
                 return False
         # The passage covers the question, and the quoted sentence must hold a fair share of
@@ -236,7 +239,7 @@ class Answerer:
             # A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:
             # the rest may well be covered by a figure about another province. (Not one the
             # documents name everywhere, "Phú Thọ": a passage about the province need not.)
-            for name in _place_names(question):
+            for name in _place_names(named):
                 need = {t for t in tokenize(name) if "_" in t} - _HOME_COUNTRY
                 if need and not need <= chunk_terms and min(self.index.lexical.term_idf(sorted(need)).values()) >= p.common_name_idf:
                     return False

@@ -31,6 +31,16 @@ class Hit:
 _ALTERNATIVES = re.compile(r"\{([^{}]*)\}")
 
 
+def without_alternatives(question: str) -> str:
+    """``question`` without its groups of alternatives (each read as a phrase break): what
+    the user named, not the glossary's words for it.
+
+    >>> without_alternatives("{băng rộng di động|Internet di động} | Viettel")
+    ' |  | Viettel'
+    """
+    return _ALTERNATIVES.sub(" | ", question)
+
+
 @dataclass(frozen=True)
 class Wanted:
     """What a question asks a passage to hold: the weight of each of its terms, the terms
@@ -53,7 +63,7 @@ class Wanted:
     def of(cls, question: str, weights: dict[str, float], optional: frozenset[str] = frozenset()) -> "Wanted":
         groups = tuple(tuple(frozenset(tokenize(a)) for a in m.group(1).split("|"))
                        for m in _ALTERNATIVES.finditer(question))
-        fixed = frozenset(tokenize(_ALTERNATIVES.sub(" | ", question))) if groups else frozenset()
+        fixed = frozenset(tokenize(without_alternatives(question))) if groups else frozenset()
         return cls(weights, frozenset(optional), groups, fixed)
 
     def coverage(self, terms: set[str] | frozenset[str]) -> float:
