@@ -241,8 +241,9 @@ class Answerer:
             # documents name everywhere, "Phú Thọ": a passage about the province need not.)
             for name in _place_names(named):
                 need = {t for t in tokenize(name) if "_" in t} - _HOME_COUNTRY
-                if need and not need <= chunk_terms and min(self.index.lexical.term_idf(sorted(need)).values()) >= p.common_name_idf:
-                    return False
+                rarest = min(self.index.lexical.term_idf(sorted(need)).values()) if need else 0.0
+                if need and not need <= chunk_terms and not 0 < rarest < p.common_name_idf:
+                    return False  # (nor one they never name: "Hà Nội")
         if best.coverage >= p.min_coverage:
             return True
         if not typed or best.coverage < p.min_coverage_translated:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Callable
 from importlib import resources
 
+from vankien.question import is_code
 from vankien.vietnamese import YEAR_RE, find_docnums, nfc
 
 _STOP = set(
@@ -299,7 +300,10 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 counted.end()
             elif any(ch.isdigit() for ch in w):
                 body.append(r)  # 2025, 6/2025, 2020-2025
-                counted.end()
+                if is_code(w):
+                    counted.noun(None, w, joined[i])  # "how many 6G stations" still counts trạm
+                else:
+                    counted.end()
             elif any(f in _STOP for f in _forms(w)) and not (len(r) > 1 and r.isupper()):
                 # "sets", "things" (not an acronym: "IT", "AS")
                 counted.stop(w)

@@ -315,6 +315,11 @@ def asked_codes(question: str) -> frozenset[str]:
 _CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+")
 
 
+def is_code(word: str) -> bool:
+    """A code of letters and digits naming a kind of thing: 5G, 6g, VR360 (not 2025, not "trạm")."""
+    return bool(_CODE.fullmatch(word.lower()))
+
+
 def _folded(question: str) -> str:
     """The question accent-free, for the question-word patterns, except that a word
     folding to "may" is "mấy" (how many) only when written so or plain: "máy tính" is a computer.
