@@ -205,6 +205,11 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     >>> to_vietnamese("Which courier company's change of focus is given as a reason?").text
     'chuyển phát | thay đổi | {tập trung|trọng tâm} | nguyên nhân | doanh nghiệp nào'
 
+    ... nor past an article ("Which year the committee…", as some write it):
+
+    >>> to_vietnamese("Which year the committee was rated excellent?").text
+    'committee | xếp loại | xuất sắc | năm nào'
+
     "when" inside a sentence is no question of a date:
 
     >>> to_vietnamese("What must firms check when choosing a supplier?").text, to_vietnamese("And when was it signed?").text
@@ -271,6 +276,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 vi, *other = glossary[key].split("|")
                 if (i > 0 and words[i - 1] == "which") or asking == i:
                     if (i + n < len(words) and joined[i + n] and _starts_phrase(words[i + n])
+                            and words[i + n] not in _STOP  # ("which year the committee…": no noun goes on)
                             and i + n not in after_possessive
                             and not _looks_like_verb(words, i + n, i + n + 1 in after_possessive)):
                         # "which courier company": the noun asked for is the last of its phrase (not
