@@ -479,3 +479,11 @@ def test_english_near_miss_on_a_code_or_a_place_the_report_never_names(assistant
     assert assistant.ask(q).status == "not_found"
     ans = assistant.ask("How many 5G stations are there in Phu Tho?")
     assert ans.status == "answered" and "55 trạm" in ans.answer
+
+
+@pytest.mark.parametrize("q", ["Vì sao có đảng viên bị kỷ luật khiển trách?", "Why were Party members reprimanded?"])
+def test_cause_given_by_do_before_what_went_wrong(assistant, q):
+    """"… bị xử lý kỷ luật bằng hình thức khiển trách (do vi phạm chính sách dân số …)": "do"
+    before what went wrong gives the cause ("do UBND tỉnh ban hành" would be "by")."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "do vi phạm chính sách dân số" in ans.citations[0].quote

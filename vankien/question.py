@@ -47,7 +47,10 @@ _RANK = re.compile(r"\b(?:đứng|xếp)\s+(?:thứ|hạng)\s*(?:\d+|nhất|nhì
 # "Vì sao … còn chậm?" is answered by the cause, not by the sentence saying it is slow
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
-_CAUSE = re.compile(r"\b(nguyên nhân|lý do|lí do|bởi)\b|(?<!thay )\bvì\b(?!\s+(?:vậy|thế|người|mục tiêu|sự))",
+# ... and "do" before what went wrong ("bị khiển trách do vi phạm…", "không đạt do thiếu vốn"),
+# not "do UBND tỉnh ban hành" (by)
+_CAUSE = re.compile(r"\b(nguyên nhân|lý do|lí do|bởi)\b|(?<!thay )\bvì\b(?!\s+(?:vậy|thế|người|mục tiêu|sự))|"
+                    r"\bdo\s+(?:vi phạm|thiếu|chưa|không|chậm|ảnh hưởng|gặp|bị)\b",
                     re.IGNORECASE)
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _HOW_MANY = re.compile(r"\bhow many\b")
@@ -220,6 +223,8 @@ class Asked:
         True
         >>> a.states_cause("còn chậm", "III. TỒN TẠI > 1. Tồn tại"), a.states_cause("Vì vậy còn chậm", "1. Tồn tại")
         (False, False)
+        >>> a.states_cause("bị khiển trách (do vi phạm chính sách dân số)", ""), a.states_cause("do UBND tỉnh ban hành", "")
+        (True, False)
         """
         return bool(_CAUSE.search(nfc(text)) or "nguyen nhan" in strip_accents(section).lower())
 
