@@ -487,3 +487,11 @@ def test_cause_given_by_do_before_what_went_wrong(assistant, q):
     before what went wrong gives the cause ("do UBND tỉnh ban hành" would be "by")."""
     ans = assistant.ask(q)
     assert ans.status == "answered" and "do vi phạm chính sách dân số" in ans.citations[0].quote
+
+
+def test_why_answer_goes_on_through_the_causes_it_announces(assistant):
+    """The clause chosen ends "… không đạt do hai nguyên nhân: (i) …": the answer quotes on
+    to the end of the sentence, both causes, and stays verbatim and within its length."""
+    ans = assistant.ask("Vì sao doanh thu bưu chính không đạt chỉ tiêu?")
+    assert ans.status == "answered" and "(i)" in ans.answer and "Thuận Phong" in ans.answer
+    assert ans.answer == ans.citations[0].quote and len(ans.answer) <= 600

@@ -167,6 +167,8 @@ class Answerer:
             return self._not_found(question)
         if unit and not asked.gives(quoted.text):
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
+        if asked.cause:
+            quoted = self._through_causes(quoted)
         if counts_codes and not best.gives_unit:
             return self._not_found(question)  # a count of 4G stations or of all subscribers, not of 5G ones
 
@@ -198,6 +200,24 @@ class Answerer:
         before = max(prev, key=lambda u: u.end)
         s = before.start - c.char_start
         return _Unit(best.hit, before.start, best.end, c.text[s:be], best.score, best.coverage, best.gives_unit)
+
+    def _through_causes(self, quoted: _Unit) -> _Unit:
+        """A quote that announces its causes ("không đạt do hai nguyên nhân: (i) …") goes on
+        through them, to the end of its sentence and within ``max_answer_chars``, cut after a
+        clause: a "why" answer that stops at the colon gives no cause."""
+        c = quoted.hit.chunk
+        s, e = quoted.start - c.char_start, quoted.end - c.char_start
+        if not re.search(r"(?:nguyên nhân|lý do)[^:.]{0,40}:", quoted.text, re.IGNORECASE):
+            return quoted
+        end = next((se for ss, se in sentence_spans(c.text) if ss <= s < se), e)
+        limit = s + self.params.max_answer_chars
+        if end <= e:
+            return quoted
+        if end > limit:
+            cut = max((ce for _, ce in clause_spans(c.text[:limit]) if ce > e), default=e)
+            end = cut
+        return _Unit(quoted.hit, quoted.start, c.char_start + end, c.text[s:end], quoted.score, quoted.coverage,
+                     quoted.gives_unit)
 
     def _answerable(self, question: str, asked: Asked, best: _Unit, quoted: _Unit, wanted: Wanted,
                     idf: dict[str, float], acr: dict, typed: str | None = None) -> bool:
