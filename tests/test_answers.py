@@ -495,3 +495,11 @@ def test_why_answer_goes_on_through_the_causes_it_announces(assistant):
     ans = assistant.ask("Vì sao doanh thu bưu chính không đạt chỉ tiêu?")
     assert ans.status == "answered" and "(i)" in ans.answer and "Thuận Phong" in ans.answer
     assert ans.answer == ans.citations[0].quote and len(ans.answer) <= 600
+
+
+@pytest.mark.parametrize("q", ["Tỉnh đã tham gia Techmart bao nhiêu lần?", "How many times did the province take part in Techmart?"])
+def test_how_many_times_counts_occasions(assistant, q):
+    """"bao nhiêu lần" counts occasions, which the report counts in rounds: "(02-03 đợt/năm) 14
+    đợt". Before, no unit was asked and "khoảng 4.000 tin, bài viết … 45 video" answered."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "14 đợt" in ans.answer

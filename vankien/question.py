@@ -64,7 +64,7 @@ _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", 
 
 # Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
 _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "so", "thi",
-              "va", "ca", "nua", "nam", "lan", "bao", "may", "ve"}
+              "va", "ca", "nua", "nam", "bao", "may", "ve"}
 # What "bao nhiêu X" / "mấy X" counts; typed without diacritics too ("bao nhieu tram"). "may"
 # typed plain may be máy (a machine): "so may tinh … bao nhieu" counts nothing after "may".
 _COUNTED = re.compile(r"\b(?:bao nhiêu|bao nhieu)\s+(%|\w+)")
@@ -78,7 +78,9 @@ _SCALE = re.compile(rf"\s*{_SCALE_WORDS}", re.IGNORECASE)
 _AMOUNT = re.compile(rf"\s*(?:{_SCALE_WORDS}\s+)?{_CURRENCY}|\s*tỷ\b(?!\s*lệ)", re.IGNORECASE)
 # Other words a report counts the same things with: party members as comrades ("63 đồng chí"
 # answers "bao nhiêu đảng viên"), matched as written
-_COUNTED_AS = {("dang",): re.compile(r"\s*đồng chí\b", re.IGNORECASE)}
+# ... and occasions as rounds ("tham gia bao nhiêu lần" is answered by "14 đợt")
+_COUNTED_AS = {("dang",): re.compile(r"\s*đồng chí\b", re.IGNORECASE),
+               ("lan",): re.compile(r"\s*(?:đợt|lượt)\b", re.IGNORECASE)}
 # "(sáng chế: 02, giải pháp hữu ích: 01)": the counted word labels the figure after it
 _LABEL = re.compile(r"\b\w+(?:\s+\w+){0,2}\s*:\s*$")
 # (and "1.3 triệu": a dot before one or two digits and a scale word is a decimal point, as
