@@ -503,3 +503,12 @@ def test_how_many_times_counts_occasions(assistant, q):
     đợt". Before, no unit was asked and "khoảng 4.000 tin, bài viết … 45 video" answered."""
     ans = assistant.ask(q)
     assert ans.status == "answered" and "14 đợt" in ans.answer
+
+
+@pytest.mark.parametrize("q", ["Quỹ dự kiến mỗi năm cho vay bao nhiêu dự án?",
+                               "How many projects a year does the S&T fund expect to lend to?"])
+def test_a_figure_per_year_answers_a_question_per_year(assistant, q):
+    """The fund lent to 13 projects over 2020-2025 and plans "4-5 dự án/năm": a question asking
+    per year prefers the clause giving a figure per year (it was answered with the 13)."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "4-5 dự án/năm" in ans.answer and "13 dự án" not in ans.answer

@@ -146,6 +146,8 @@ class Answerer:
                     score += 0.3 if has_rank(text) else -0.3
                 if asked.docnum:
                     score += 0.3 if find_docnums(text) else -0.3
+                if asked.figure and asked.per_year:
+                    score += 0.3 if asked.yearly_in(text) else -0.3
                 if asked.cause:
                     score += 0.3 if asked.states_cause(_lead_in(c.text, s) + text, c.section) else -0.3
                 if asked.kind or asked.person:

@@ -46,6 +46,9 @@ _RANK = re.compile(r"\b(?:đứng|xếp)\s+(?:thứ|hạng)\s*(?:\d+|nhất|nhì
                    r"\bxếp hạng\s+\d+|(?<!người )\bđứng đầu\b", re.IGNORECASE)
 # "Vì sao … còn chậm?" is answered by the cause, not by the sentence saying it is slow
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
+# "mỗi năm bao nhiêu…", "how many a year": a figure per year answers ("30 nhiệm vụ/năm"), not a total
+_WANTS_PER_YEAR = re.compile(r"\b(moi nam|hang nam|per year|a year|each year|every year|annually|yearly)\b")
+_PER_YEAR = re.compile(r"/\s*năm\b|\b(?:mỗi|hằng|hàng)\s+năm\b|\b(?:bình quân|trung bình)\b", re.IGNORECASE)
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
 # ... and "do" before what went wrong ("bị khiển trách do vi phạm…", "không đạt do thiếu vốn"),
 # not "do UBND tỉnh ban hành" (by)
@@ -118,6 +121,7 @@ class Asked:
     # Figures the question itself states ("of its 98 members, how many…"): never the answer
     given: frozenset[str] = frozenset()
     periods: frozenset[tuple[int, int]] = frozenset()  # "giai đoạn 2021-2025"
+    per_year: bool = False  # "mỗi năm bao nhiêu", "how many a year"
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -133,6 +137,7 @@ class Asked:
             rank=rank,
             person=bool(_WANTS_PERSON.search(folded)),
             cause=bool(_WANTS_CAUSE.search(folded)),
+            per_year=bool(_WANTS_PER_YEAR.search(folded)),
             unit=None if (foreign or rank) else asked_unit(question),  # ("thứ mấy cả nước" counts nothing)
             share=bool(_ASKS_SHARE.search(folded)),
             kind=asked_kind(question),
@@ -142,6 +147,15 @@ class Asked:
             periods=frozenset(periods(nfc(question))),
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
         )
+
+    def yearly_in(self, text: str) -> bool:
+        """``text`` gives a figure per year: "30 nhiệm vụ/năm", "mỗi năm … trên 20.000", "bình quân".
+
+        >>> a = Asked.read("Quỹ dự kiến mỗi năm cho vay bao nhiêu dự án?")
+        >>> a.per_year, a.yearly_in("cho vay vốn từ 4-5 dự án/năm"), a.yearly_in("đã cho vay 13 dự án")
+        (True, True, False)
+        """
+        return bool(_PER_YEAR.search(text))
 
     def dated_in(self, text: str) -> bool:
         """``text`` names every year the question names, a period's start one year apart
