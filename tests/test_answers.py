@@ -512,3 +512,12 @@ def test_a_figure_per_year_answers_a_question_per_year(assistant, q):
     per year prefers the clause giving a figure per year (it was answered with the 13)."""
     ans = assistant.ask(q)
     assert ans.status == "answered" and "4-5 dự án/năm" in ans.answer and "13 dự án" not in ans.answer
+
+
+@pytest.mark.parametrize("q", ["Kế hoạch nào thực hiện Nghị quyết 57 của Bộ Chính trị?",
+                               "Which plan implements Resolution 57 of the Politburo?"])
+def test_a_document_named_by_its_number_alone(assistant, q):
+    """"Nghị quyết 57" is 57-NQ/TW: the clause naming it is preferred; the English question was
+    answered with Kế hoạch 2004/KH-UBND, about Nghị quyết 50 and 52."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "57-NQ/TW" in ans.answer and "2004" not in ans.answer

@@ -152,6 +152,8 @@ class Answerer:
                     score += 0.3 if asked.states_cause(_lead_in(c.text, s) + text, c.section) else -0.3
                 if asked.kind or asked.person:
                     score += 0.3 if asked.named_in(text) else -0.3  # "nhiệm kỳ nào?": a clause naming a nhiệm kỳ
+                if asked.doc_refs and asked.names_doc_ref(text):
+                    score += 0.5  # "Nghị quyết 57": the clause naming 57-NQ/TW
                 if asked.docnums & unit_terms:
                     score += 0.5
                 score -= 0.02 * rank

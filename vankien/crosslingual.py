@@ -113,6 +113,9 @@ def _forms(word: str) -> list[str]:
     return out
 
 
+# Kinds of document a number after them names: "Resolution 57", "Decision 1218"
+_DOC_KINDS = re.compile(r"^(?:Nghị quyết|Quyết định|Kế hoạch|Chỉ thị|Thông tư|Nghị định|Kết luận|Công văn|Đề án|"
+                        r"Chương trình|Hướng dẫn|Quy định|Luật)$", re.IGNORECASE)
 _SPAN = re.compile(r"\b(?:(?:between|from)\s+)?((?:19|20)\d\d)\s+(?:and|to|until|till|through|thru)\s+((?:19|20)\d\d)\b",
                    re.IGNORECASE)
 _DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")  # "16 May", "May 16th"
@@ -225,6 +228,8 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     '{cán bộ|công chức|viên chức} | {đào tạo|bồi dưỡng|tập huấn} | bao nhiêu cán bộ'
     >>> to_vietnamese("What share of staff have an IT certificate?").text  # ("IT" is no pronoun)
     'tỷ lệ | {cán bộ|công chức|viên chức} | IT | {giấy chứng nhận|chứng chỉ|bằng tốt nghiệp}'
+    >>> to_vietnamese("Which plan implements Resolution 57?").text, to_vietnamese("Which decision of 4 August?").text
+    ('{thực hiện|triển khai} | Nghị quyết 57 | kế hoạch nào', '4 | tháng 8 | quyết định nào')
     >>> to_vietnamese("How many tasks were approved between 2021 and 2025?").text
     'nhiệm vụ | phê duyệt | 2021-2025 | bao nhiêu nhiệm vụ'
     >>> to_vietnamese("How many electronic identification (VNeID) accounts are active?").text
@@ -261,6 +266,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     known = unknown = 0
     named_at = -1  # where the last name kept as written was
     counted = _Counted()
+    last_vi, last_at = None, -1  # the last phrase the glossary gave, and where its last word was
     asking = -1  # where the rest of a "which …" noun phrase goes on
     i = 0
     while i < len(words):
@@ -294,6 +300,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                     counted.start(framing, words[i:i + n])
                 else:
                     body.append("{" + "|".join([vi] + other) + "}" if other else vi)
+                    last_vi, last_at = body[-1], i + n - 1
                     counted.noun(vi, words[i + n - 1], joined[i])
                 known += n
                 i += n
@@ -305,7 +312,11 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 body.append("tháng 5")  # "16 May", "May 2025" (the modal verb is a stop word)
                 counted.end()
             elif any(ch.isdigit() for ch in w):
-                body.append(r)  # 2025, 6/2025, 2020-2025
+                if (body and joined[i] and last_vi == body[-1] and last_at == i - 1 and _DOC_KINDS.search(body[-1])
+                        and not YEAR_RE.fullmatch(w)):
+                    body[-1] += " " + r  # "Resolution 57" is Nghị quyết 57: one phrase, as a Vietnamese question writes it
+                else:
+                    body.append(r)  # 2025, 6/2025, 2020-2025
                 if is_code(w):
                     counted.noun(None, w, joined[i])  # "how many 6G stations" still counts trạm
                 else:

@@ -47,6 +47,9 @@ _RANK = re.compile(r"\b(?:đứng|xếp)\s+(?:thứ|hạng)\s*(?:\d+|nhất|nhì
 # "Vì sao … còn chậm?" is answered by the cause, not by the sentence saying it is slow
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 # "mỗi năm bao nhiêu…", "how many a year": a figure per year answers ("30 nhiệm vụ/năm"), not a total
+# "Nghị quyết 57", "Quyết định số 1218": a document named by its number alone (not a year)
+_DOC_REF = re.compile(r"\b(?:nghị quyết|quyết định|kế hoạch|chỉ thị|thông tư|nghị định|kết luận|công văn)\s+(?:số\s+)?"
+                      r"(?!(?:19|20)\d\d\b)(\d{1,5})\b(?![/-])", re.IGNORECASE)
 _WANTS_PER_YEAR = re.compile(r"\b(moi nam|hang nam|per year|a year|each year|every year|annually|yearly)\b")
 _PER_YEAR = re.compile(r"/\s*năm\b|\b(?:mỗi|hằng|hàng)\s+năm\b|\b(?:bình quân|trung bình)\b", re.IGNORECASE)
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
@@ -122,6 +125,8 @@ class Asked:
     given: frozenset[str] = frozenset()
     periods: frozenset[tuple[int, int]] = frozenset()  # "giai đoạn 2021-2025"
     per_year: bool = False  # "mỗi năm bao nhiêu", "how many a year"
+    # Numbers a question gives a document by, without its code: "Nghị quyết 57" is 57-NQ/TW
+    doc_refs: frozenset[str] = frozenset()
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -138,6 +143,7 @@ class Asked:
             person=bool(_WANTS_PERSON.search(folded)),
             cause=bool(_WANTS_CAUSE.search(folded)),
             per_year=bool(_WANTS_PER_YEAR.search(folded)),
+            doc_refs=frozenset(m.group(1) for m in _DOC_REF.finditer(blank_docnums(nfc(question), typed=True))),
             unit=None if (foreign or rank) else asked_unit(question),  # ("thứ mấy cả nước" counts nothing)
             share=bool(_ASKS_SHARE.search(folded)),
             kind=asked_kind(question),
@@ -147,6 +153,16 @@ class Asked:
             periods=frozenset(periods(nfc(question))),
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
         )
+
+    def names_doc_ref(self, text: str) -> bool:
+        """``text`` holds a document numbered as the question says ("57-NQ/TW" for "Nghị quyết 57").
+
+        >>> a = Asked.read("Kế hoạch nào thực hiện Nghị quyết 57 của Bộ Chính trị?")
+        >>> sorted(a.doc_refs), a.names_doc_ref("Nghị quyết số 57-NQ/TW"), a.names_doc_ref("Nghị quyết số 50 NQ-CP")
+        (['57'], True, False)
+        """
+        return any(re.match(r"\d+", d.key) and re.match(r"\d+", d.key).group(0).lstrip("0") in {r.lstrip("0") for r in self.doc_refs}
+                   for d in find_docnums(text))
 
     def yearly_in(self, text: str) -> bool:
         """``text`` gives a figure per year: "30 nhiệm vụ/năm", "mỗi năm … trên 20.000", "bình quân".
