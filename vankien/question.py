@@ -493,14 +493,22 @@ def _counts_other_code(text: str, at: int, codes: frozenset[str]) -> bool:
 
 def _counts_any(terms: frozenset[str], text: str, shares: bool, codes: frozenset[str] = frozenset()) -> bool:
     """A figure in ``text`` with one of these two-syllable terms among the three syllables
-    after it (after "triệu", "nghìn"…): "1,2 triệu dữ liệu hộ tịch" counts dữ liệu."""
+    after it (after "triệu", "nghìn"…): "1,2 triệu dữ liệu hộ tịch" counts dữ liệu; not past
+    the figure's phrase.
+
+    >>> t = frozenset({"du_lieu", "dang_bo"})
+    >>> _counts_any(t, "1,2 triệu dữ liệu hộ tịch", True), _counts_any(t, '"chi bộ 4 tốt", "đảng bộ cơ sở 4 tốt"', True)
+    (True, False)
+    """
     for m in _FIGURE_OR_FRACTION.finditer(text):
         if not shares and _is_share(text, m):
             continue
         if "/" in m.group(0) or YEAR_RE.fullmatch(m.group(0)) or _AMOUNT.match(text, m.end()):
             continue  # a date, a year or an amount of money counts nothing
         scale = _SCALE.match(text, m.end())
-        after = re.findall(r"\w+", strip_accents(text[scale.end() if scale else m.end():][:40]).lower())[:3]
+        # (within the figure's own phrase: '"chi bộ 4 tốt", "đảng bộ …"' counts no đảng bộ)
+        phrase = re.split(r"[,;:\"“”()]", text[scale.end() if scale else m.end():][:40])[0]
+        after = re.findall(r"\w+", strip_accents(phrase).lower())[:3]
         if any(f"{a}_{b}" in terms for a, b in zip(after, after[1:])) and not _counts_other_code(text, m.end(), codes):
             return True
     return False
