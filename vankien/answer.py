@@ -217,9 +217,8 @@ class Answerer:
         limit = s + self.params.max_answer_chars
         if end <= e:
             return quoted
-        if end > limit:
-            cut = max((ce for _, ce in clause_spans(c.text[:limit]) if ce > e), default=e)
-            end = cut
+        if end > limit:  # (the last whole clause that fits)
+            end = max((ce for _, ce in clause_spans(c.text) if e < ce <= limit), default=e)
         return _Unit(quoted.hit, quoted.start, c.char_start + end, c.text[s:end], quoted.score, quoted.coverage,
                      quoted.gives_unit)
 

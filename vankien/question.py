@@ -161,8 +161,8 @@ class Asked:
         >>> sorted(a.doc_refs), a.names_doc_ref("Nghị quyết số 57-NQ/TW"), a.names_doc_ref("Nghị quyết số 50 NQ-CP")
         (['57'], True, False)
         """
-        return any(re.match(r"\d+", d.key) and re.match(r"\d+", d.key).group(0).lstrip("0") in {r.lstrip("0") for r in self.doc_refs}
-                   for d in find_docnums(text))
+        refs = {r.lstrip("0") for r in self.doc_refs}
+        return any((m := re.match(r"\d+", d.key)) and m.group(0).lstrip("0") in refs for d in find_docnums(text))
 
     def yearly_in(self, text: str) -> bool:
         """``text`` gives a figure per year: "30 nhiệm vụ/năm", "mỗi năm … trên 20.000", "bình quân".

@@ -70,15 +70,16 @@ class Wanted:
         w = self.weights
         drop: set[str] = set()
         for alts in self.groups:
-            def share(a: frozenset[str]) -> float:
-                total = sum(w.get(t, 0.0) for t in a)
-                return sum(w.get(t, 0.0) for t in a if t in terms) / total if total else 0.0
-            best = max(alts, key=share)  # (ties: the first, the glossary's usual word)
+            best = max(alts, key=lambda a: self._share(a, terms))  # (ties: the first, the glossary's usual word)
             drop |= frozenset().union(*alts) - best - self.fixed
         total = sum(v for t, v in w.items() if t not in drop and (t not in self.optional or t in terms))
         if total <= 0:
             return 0.0
         return sum(v for t, v in w.items() if t in terms and t not in drop) / total
+
+    def _share(self, alternative: frozenset[str], terms: set[str] | frozenset[str]) -> float:
+        total = sum(self.weights.get(t, 0.0) for t in alternative)
+        return sum(self.weights.get(t, 0.0) for t in alternative if t in terms) / total if total else 0.0
 
 
 @dataclass(frozen=True)
