@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 from importlib import resources
 
-from vankien.question import is_code
+from vankien.question import DOC_KINDS, is_code
 from vankien.vietnamese import YEAR_RE, find_docnums, nfc
 
 _STOP = set(
@@ -114,8 +114,7 @@ def _forms(word: str) -> list[str]:
 
 
 # Kinds of document a number after them names: "Resolution 57", "Decision 1218"
-_DOC_KINDS = re.compile(r"^(?:Nghị quyết|Quyết định|Kế hoạch|Chỉ thị|Thông tư|Nghị định|Kết luận|Công văn|Đề án|"
-                        r"Chương trình|Hướng dẫn|Quy định|Luật)$", re.IGNORECASE)
+_DOC_KINDS = re.compile(rf"^(?:{'|'.join(DOC_KINDS)})$", re.IGNORECASE)
 _SPAN = re.compile(r"\b(?:(?:between|from)\s+)?((?:19|20)\d\d)\s+(?:and|to|until|till|through|thru)\s+((?:19|20)\d\d)\b",
                    re.IGNORECASE)
 _DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")  # "16 May", "May 16th"

@@ -48,8 +48,9 @@ _RANK = re.compile(r"\b(?:đứng|xếp)\s+(?:thứ|hạng)\s*(?:\d+|nhất|nhì
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 # "mỗi năm bao nhiêu…", "how many a year": a figure per year answers ("30 nhiệm vụ/năm"), not a total
 # "Nghị quyết 57", "Quyết định số 1218": a document named by its number alone (not a year)
-_DOC_REF = re.compile(r"\b(?:nghị quyết|quyết định|kế hoạch|chỉ thị|thông tư|nghị định|kết luận|công văn)\s+(?:số\s+)?"
-                      r"(?!(?:19|20)\d\d\b)(\d{1,5})\b(?![/-])", re.IGNORECASE)
+DOC_KINDS = ("nghị quyết", "quyết định", "kế hoạch", "chỉ thị", "thông tư", "nghị định", "kết luận", "công văn",
+             "đề án", "chương trình", "hướng dẫn", "quy định", "luật")
+_DOC_REF = re.compile(rf"\b(?:{'|'.join(DOC_KINDS)})\s+(?:số\s+)?(?!(?:19|20)\d\d\b)(\d{{1,5}})\b(?![/-])", re.IGNORECASE)
 _WANTS_PER_YEAR = re.compile(r"\b(moi nam|hang nam|per year|a year|each year|every year|annually|yearly)\b")
 _PER_YEAR = re.compile(r"/\s*năm\b|\b(?:mỗi|hằng|hàng)\s+năm\b|\b(?:bình quân|trung bình)\b", re.IGNORECASE)
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
