@@ -471,7 +471,8 @@ def test_a_period_a_year_apart_at_its_start_is_the_same_period(assistant, q):
     assert ans.status == "answered" and "188" in ans.answer and "2020 - 2025" in ans.citations[0].quote
 
 
-@pytest.mark.parametrize("q", ["How many 6G stations are there in Phu Tho?", "How many 5G stations are there in Hanoi?"])
+@pytest.mark.parametrize("q", ["How many 6G stations are there in Phu Tho?", "How many 5G stations are there in Hanoi?",
+                               "How many tram 6G are there in Phu Tho?"])
 def test_english_near_miss_on_a_code_or_a_place_the_report_never_names(assistant, q):
     """"6G" is a code that counts stations (the count phrase goes on past it), and "Hanoi" is
     Hà Nội, a place the documents never name: neither is answered with Phú Thọ's 5G stations.

@@ -172,6 +172,8 @@ class _Counted:
                 not joined or self.plural or _past(word)):
             self.end()
         if self.framing is not None:
+            if is_code(word):  # a code qualifies the noun it goes with: "6G stations", "trạm 4G"
+                vi = self.head
             self.head, self.words = vi, self.words + 1
             self.plural = word.endswith("s") and not word.endswith("ss") and len(word) > 3
 
@@ -229,6 +231,8 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     'tỷ lệ | {cán bộ|công chức|viên chức} | IT | {giấy chứng nhận|chứng chỉ|bằng tốt nghiệp}'
     >>> to_vietnamese("Which plan implements Resolution 57?").text, to_vietnamese("Which decision of 4 August?").text
     ('{thực hiện|triển khai} | Nghị quyết 57 | kế hoạch nào', '4 | tháng 8 | quyết định nào')
+    >>> to_vietnamese("How many tram 4G by June 2025?").text  # (a code qualifies what is counted)
+    'trạm | 4G | tháng 6 | 2025 | bao nhiêu trạm'
     >>> to_vietnamese("How many tasks were approved between 2021 and 2025?").text
     'nhiệm vụ | phê duyệt | 2021-2025 | bao nhiêu nhiệm vụ'
     >>> to_vietnamese("How many electronic identification (VNeID) accounts are active?").text
@@ -316,8 +320,8 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                     body[-1] += " " + r  # "Resolution 57" is Nghị quyết 57: one phrase, as a Vietnamese question writes it
                 else:
                     body.append(r)  # 2025, 6/2025, 2020-2025
-                if is_code(w):
-                    counted.noun(None, w, joined[i])  # "how many 6G stations" still counts trạm
+                if is_code(w):  # "how many 6G stations" still counts trạm
+                    counted.noun(None, w, joined[i])
                 else:
                     counted.end()
             elif any(f in _STOP for f in _forms(w)) and not (len(r) > 1 and r.isupper()):
