@@ -242,7 +242,7 @@ class Answerer:
             return False  # (also when the question names a document: "năm 2022 theo 15/2020/NQ-HĐND")
         if asked.docnums:
             return True  # the unit was kept only if its chunk holds that number
-        chunk_terms = passage_terms(best.hit.chunk.index_text(), acr, question)
+        chunk_terms = passage_terms(c.index_text(), acr, question)
         # A name the question gives (Viettel, VNPT, PII) must be in the passage, and a
         # capitalised word the corpus never uses (Vĩnh Phúc) means it is about something else.
         # (Not the glossary's alternatives for an English word: "{băng rộng di động|Internet di động}"

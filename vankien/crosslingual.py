@@ -113,8 +113,6 @@ def _forms(word: str) -> list[str]:
     return out
 
 
-# Kinds of document a number after them names: "Resolution 57", "Decision 1218"
-_DOC_KINDS = re.compile(rf"^(?:{'|'.join(DOC_KINDS)})$", re.IGNORECASE)
 _SPAN = re.compile(r"\b(?:(?:between|from)\s+)?((?:19|20)\d\d)\s+(?:and|to|until|till|through|thru)\s+((?:19|20)\d\d)\b",
                    re.IGNORECASE)
 _DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")  # "16 May", "May 16th"
@@ -315,7 +313,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 body.append("tháng 5")  # "16 May", "May 2025" (the modal verb is a stop word)
                 counted.end()
             elif any(ch.isdigit() for ch in w):
-                if (body and joined[i] and last_vi == body[-1] and last_at == i - 1 and _DOC_KINDS.search(body[-1])
+                if (body and joined[i] and last_vi == body[-1] and last_at == i - 1 and body[-1].lower() in DOC_KINDS
                         and not YEAR_RE.fullmatch(w)):
                     body[-1] += " " + r  # "Resolution 57" is Nghị quyết 57: one phrase, as a Vietnamese question writes it
                 else:

@@ -42,7 +42,8 @@ from vankien import messages as msg
 from vankien.answer import Citation
 from vankien.errors import VankienError
 from vankien.guard import unsupported_figures
-from vankien.vietnamese import DATE_RE, blank_docnums, find_docnums, find_numbers, fold_tones, nfc, strip_accents, tokenize
+from vankien.vietnamese import (DATE_RE, PERIOD_RE, blank_docnums, find_docnums, find_numbers, fold_tones, nfc, strip_accents,
+                                tokenize)
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +185,6 @@ _TARGETS = re.compile(r"chi tieu|muc tieu|phuong huong")
 _STRUCTURAL = re.compile(_PAST.pattern + "|" + _FUTURE.pattern + "|chi tieu|bai hoc|nguyen nhan")
 # A sentence of the plan part that sets a quantified aim is a target wherever it stands.
 _AIM = re.compile(r"phan dau|\bdat\b|tro len|toi thieu|it nhat|\btren \d")
-_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 
 
 def plan_part(context: str) -> tuple[str | None, tuple[str, str] | None]:
@@ -195,7 +195,7 @@ def plan_part(context: str) -> tuple[str | None, tuple[str, str] | None]:
     elems = [_flat(e) for e in context.split(" > ") if e.strip()]
     period = None
     for e in elems:
-        m = _PERIOD.search(e)
+        m = PERIOD_RE.search(e)
         if m:
             period = (m.group(1), m.group(2))
             break

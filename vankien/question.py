@@ -347,7 +347,7 @@ def asked_codes(question: str) -> frozenset[str]:
     >>> sorted(asked_codes("Có bao nhiêu thuê bao di động 5G và 4G theo 1218/QĐ-UBND?"))
     ['4g', '5g']
     """
-    return frozenset(t for t in term_set(question) if _CODE.fullmatch(t))
+    return frozenset(t for t in term_set(question) if is_code(t))
 
 
 _CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+")
@@ -471,6 +471,12 @@ def _is_share(text: str, m: re.Match) -> bool:
     return bool(_PERCENT.match(text, m.start()))
 
 
+def _figure_phrase(text: str, at: int, chars: int) -> str:
+    """The words after a figure up to the end of its phrase: punctuation, quotation marks,
+    "và", the next figure ('"chi bộ 4 tốt", "đảng bộ…"': the 4 is of no đảng bộ)."""
+    return re.split(rf"[,;:()\"“”\n]|\.\s|\bvà\b|{_ANY_FIGURE.pattern}", text[at:at + chars])[0]
+
+
 def _counts_other_code(text: str, at: int, codes: frozenset[str]) -> bool:
     """The words after a figure (to the next punctuation) name a code other than those
     asked: "1.929 trạm 4G" counts no 5G station.
@@ -484,11 +490,10 @@ def _counts_other_code(text: str, at: int, codes: frozenset[str]) -> bool:
     """
     if not codes:
         return False
-    # to the end of the figure's phrase: punctuation, "và", the next figure
-    window = re.split(rf"[,;:()\n]|\.\s|\bvà\b|{_ANY_FIGURE.pattern}", text[at:at + 48])[0]
+    window = _figure_phrase(text, at, 48)
     # another code of the same kind (4G for 5G; a road "QL2" is no other network)
     kinds = {re.sub(r"\d", "", c) for c in codes}
-    named = {t for t in term_set(window) if _CODE.fullmatch(t) and re.sub(r"\d", "", t) in kinds}
+    named = {t for t in term_set(window) if is_code(t) and re.sub(r"\d", "", t) in kinds}
     return bool(named) and not named & codes
 
 
@@ -507,8 +512,7 @@ def _counts_any(terms: frozenset[str], text: str, shares: bool, codes: frozenset
         if "/" in m.group(0) or YEAR_RE.fullmatch(m.group(0)) or _AMOUNT.match(text, m.end()):
             continue  # a date, a year or an amount of money counts nothing
         scale = _SCALE.match(text, m.end())
-        # (within the figure's own phrase: '"chi bộ 4 tốt", "đảng bộ …"' counts no đảng bộ)
-        phrase = re.split(r"[,;:\"“”()]", text[scale.end() if scale else m.end():][:40])[0]
+        phrase = _figure_phrase(text, scale.end() if scale else m.end(), 40)
         after = re.findall(r"\w+", strip_accents(phrase).lower())[:3]
         if any(f"{a}_{b}" in terms for a, b in zip(after, after[1:])) and not _counts_other_code(text, m.end(), codes):
             return True

@@ -247,7 +247,7 @@ def figures(text: str) -> list[re.Match]:
     text = blank_docnums(text)
     text = re.sub(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), text)  # not 05/6 (five of six)
     text = re.sub(r"(?<![\w-])[^\W\d_]+-\d+", lambda m: " " * len(m.group(0)), text)  # a name: COVID-19
-    return [m for m in find_numbers(text) if not re.fullmatch(r"(19|20)\d\d", m.group(0))]
+    return [m for m in find_numbers(text) if not YEAR_RE.fullmatch(m.group(0))]
 
 
 def docnum_key(text: str) -> str | None:
@@ -285,7 +285,7 @@ def years_in(text: str, free: bool = False) -> set[str]:
     return set(YEAR_RE.findall(text))
 
 
-_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+PERIOD_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 
 
 def periods(text: str) -> set[tuple[int, int]]:
@@ -294,7 +294,7 @@ def periods(text: str) -> set[tuple[int, int]]:
     >>> sorted(periods("giai đoạn 2021- 2025, nhiệm kỳ 2020 – 2025; 15/2020/NQ-HĐND"))
     [(2020, 2025), (2021, 2025)]
     """
-    return {(int(a), int(b)) for a, b in _PERIOD.findall(blank_docnums(text, typed=True)) if a < b}
+    return {(int(a), int(b)) for a, b in PERIOD_RE.findall(blank_docnums(text, typed=True)) if a < b}
 
 
 def blank_docnums(text: str, typed: bool = False) -> str:
