@@ -98,3 +98,21 @@ def test_letter_prefixed_word_matches_in_every_spelling():
     wanted = Wanted.of("thiết bị X-quang chẩn đoán", {t: 1.0 for t in _content_terms("thiết bị X-quang chẩn đoán")})
     for passage in ("thiết bị X-quang chẩn đoán", "thiết bị X quang chẩn đoán", "thiết bị Xquang chẩn đoán"):
         assert wanted.coverage(term_set(passage)) == 1.0, passage
+
+
+def test_month_in_question_finds_its_passage_among_other_years():
+    """A hundred reports say "tổng số trạm BTS tính đến tháng 6/<year>": the year after the
+    slash is a term of its own (NUMBER_RE reads no year there), so "tháng 6/2025" and
+    "tháng 6 năm 2025" find the 2025 passage, and a full date also finds its month."""
+    from index.lexical import LexicalIndex
+
+    years = [2010, 2015, 2020, 2025, 2030]
+    items = [(f"p{y}", f"Tổng số trạm BTS tính đến tháng 6/{y} là {3000 + y} trạm.") for y in years]
+    items.append(("d2024", "Kế hoạch số 12/KH-SKHCN ngày 30/12/2024 về trạm BTS tính đến cuối năm."))
+    lexical = LexicalIndex.build(items)
+    for question, want in (("Tổng số trạm BTS tính đến tháng 6/2025 là bao nhiêu?", "p2025"),
+                           ("tong so tram BTS den thang 6 nam 2020", "p2020"),
+                           ("Trạm BTS tính đến tháng 12/2024?", "d2024")):
+        assert lexical.search(question, 3)[0][0] == want, question
+    # a document number's year is no date: 15/2020/NQ-HĐND gives no "2020-…" term
+    assert not [t for t in vn.tokenize("Nghị quyết 15/2020/NQ-HĐND") if t.startswith("2020")]

@@ -320,6 +320,37 @@ def find_dates(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
+# "tháng 6/2025", "6/2025", "tháng 6 năm 2025": a month (not inside a full date or a
+# document number, which are blanked or matched first).
+MONTH_RE = re.compile(
+    r"(?<![\d.,/-])(?P<m>\d{1,2})\s?/\s?(?P<y>(?:19|20)\d\d)(?![\d/])"
+    r"|th(?:áng|ang)\s+(?P<m2>\d{1,2})\s+n(?:ăm|am)\s+(?P<y2>(?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def date_terms(text: str) -> list[str]:
+    """Search terms of the dates and months in ``text`` (document numbers already blanked):
+    ``2025-06-04`` and ``2025-06`` for "04/6/2025", ``2025-06`` for "tháng 6/2025". NUMBER_RE
+    reads no year after a slash, so without these a question about "tháng 6/2025" shares only
+    "6" with the passage that answers it (among a hundred reports, with every "tháng 6/…").
+    No bare year: "năm 2025" is not "tháng 6/2025" (as a term it let translated questions
+    about years the report does not cover reach month passages: 2 wrong answers).
+
+    >>> date_terms("ngày 04/6/2025; đến tháng 6/2025, tháng 12 năm 2024; 6 tháng đầu năm 2025")
+    ['2025-06-04', '2025-06', '2025-06', '2024-12']
+    """
+    terms = []
+    for iso, _, _ in find_dates(text):
+        terms += [iso, iso[:7]]
+    rest = DATE_RE.sub(lambda m: " " * len(m.group(0)), text)
+    for m in MONTH_RE.finditer(rest):
+        month, year = (m.group("m"), m.group("y")) if m.group("m") else (m.group("m2"), m.group("y2"))
+        if 1 <= int(month) <= 12:
+            terms.append(f"{year}-{int(month):02d}")
+    return terms
+
+
 def iso_to_vn(iso: str) -> str:
     """``2025-06-04`` -> ``04/6/2025`` (the form administrative documents use)."""
     y, m, d = iso.split("-")
@@ -329,7 +360,7 @@ def iso_to_vn(iso: str) -> str:
 # --- Tokens for lexical search ----------------------------------------------
 
 # Bump when tokenize() changes: cached BM25 indexes are keyed on it.
-TOKENIZER_VERSION = 4
+TOKENIZER_VERSION = 5
 
 # Abbreviations every provincial report uses, and what they stand for: a passage that
 # writes one form is found by a question that writes the other (accent-free).
@@ -399,6 +430,7 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
         last = d.end
     pieces.append(text[last:])
     rest = " ".join(pieces)
+    terms += date_terms(rest)
     for m in NUMBER_RE.finditer(rest):
         raw = m.group(0).rstrip("%")
         terms.append(raw)
