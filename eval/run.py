@@ -168,6 +168,10 @@ HELD_OUT_NOTE = (
     "`holdout_english12.jsonl` (an auditor's formal questions), 40 each, were written at 12:30 the same day and "
     "first run on the session's start code (0.725 and 0.850) and on the code of 12:35 (0.750 and 0.825); only "
     "their totals are looked at. "
+    "`holdout8.jsonl` (40 Vietnamese: a provincial office's civil servant, 8 typed without diacritics, 8 the report "
+    "does not answer) and `holdout_english13.jsonl` (40 English: a development bank's consultant, 10 near-misses) "
+    "were written at 14:50 on 2026-11-26 and first run on that session's start code (0.950 both) and after its "
+    "first change (the same); only their totals are looked at. "
     "No change was kept for one set alone."
 )
 
@@ -267,7 +271,7 @@ def register(sub) -> None:
                 "holdout5.jsonl", "holdout6.jsonl", "holdout_english3.jsonl", "holdout_english4.jsonl",
                 "holdout_english5.jsonl", "holdout_english6.jsonl", "holdout_english7.jsonl", "holdout7.jsonl",
                 "holdout_english8.jsonl", "holdout_english9.jsonl", "holdout_english10.jsonl",
-                "holdout_english11.jsonl", "holdout_english12.jsonl")
+                "holdout_english11.jsonl", "holdout_english12.jsonl", "holdout8.jsonl", "holdout_english13.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
