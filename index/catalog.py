@@ -156,10 +156,9 @@ class Catalog:
                 out[cid] = _chunk(data, name)
         return out
 
-    def iter_chunks(self) -> Iterator[Chunk]:
-        q = "SELECT c.data, d.name FROM chunks c JOIN documents d ON d.sha256=c.sha256 ORDER BY d.ingested_at, c.sha256, c.ord"
-        for data, name in self.db.execute(q):
-            yield _chunk(data, name)
+    def document_order(self) -> list[str]:
+        """Every document's sha256, oldest first: the order of the lexical index's chunks."""
+        return [r[0] for r in self.db.execute("SELECT sha256 FROM documents ORDER BY ingested_at, sha256")]
 
     def document_chunks(self, sha256: str) -> list[Chunk]:
         q = "SELECT c.data, d.name FROM chunks c JOIN documents d ON d.sha256=c.sha256 WHERE c.sha256=? ORDER BY c.ord"

@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 from ingest import ParsedDocument, file_sha256, parse_file
 from ingest.readers import check_display_name, check_file
 from index.catalog import Catalog
-from index.lexical import LexicalIndex
+from index.lexical import DocumentTerms, LexicalIndex
 from vankien import messages as msg
 from vankien.errors import IndexMismatchError, VankienError
 from vankien.settings import SCHEMA_VERSION, Settings
@@ -225,11 +225,16 @@ class Index:
             # The app answers from several threads: one builds, the others wait for it.
             with self._lexical_guard:
                 if self._lexical is None or gen != self._lexical_gen:
-                    self._lexical = LexicalIndex.load_or_build(
-                        self.settings.lexical_path, gen,
-                        lambda: ((c.id, c.index_text()) for c in self.catalog.iter_chunks()))
+                    self._lexical = LexicalIndex.load_or_build(self.settings.lexical_path, gen, self.build_lexical)
                     self._lexical_gen = gen
         return self._lexical
+
+    def build_lexical(self) -> LexicalIndex:
+        """BM25 over every document, tokenizing only those whose terms are not kept yet."""
+        return LexicalIndex.build_from_documents(
+            self.catalog.document_order(),
+            lambda sha: [(c.id, c.index_text()) for c in self.catalog.document_chunks(sha)],
+            DocumentTerms(self.settings.lexical_path))
 
     def query_embedding(self, text: str) -> list[float]:
         return self.embed_model.get_query_embedding(text)

@@ -97,6 +97,47 @@ def test_remove_and_replace(fresh_assistant, tmp_path):
     assert a.documents() == [] and a.index.vectors.count() == 0
 
 
+def test_lexical_rebuild_tokenizes_only_new_documents(fresh_assistant, tmp_path, monkeypatch):
+    """bm25s cannot add to an index, so every change rebuilds it; each document's terms are
+    kept, so the rebuild tokenizes only what is new, and gives the index a build from the
+    texts gives. A removed document's terms go; an unreadable terms file is tokenized again."""
+    import index.lexical as lexical
+
+    a = fresh_assistant
+    texts = {"bts.txt": "Tổng số trạm BTS tính đến tháng 6/2025 là 3.916 trạm.\n\nPhủ sóng 4G đạt 99,8%.\n",
+             "shtt.txt": "Năm 2024 có 142 văn bằng bảo hộ sở hữu trí tuệ được cấp.\n",
+             "5g.txt": "Đến nay có 1.020 trạm 5G; doanh thu bưu chính đạt 350 tỷ đồng.\n"}
+    for name in ("bts.txt", "shtt.txt"):
+        (tmp_path / name).write_text(texts[name], encoding="utf-8")
+        a.ingest([tmp_path / name])
+    a.index.lexical
+    tokenized = []
+    real = lexical.tokenize
+    monkeypatch.setattr(lexical, "tokenize", lambda text, **kw: tokenized.append(text) or real(text, **kw))
+    (tmp_path / "5g.txt").write_text(texts["5g.txt"], encoding="utf-8")
+    a.ingest([tmp_path / "5g.txt"])
+    lex = a.index.lexical
+    new = a.index.catalog.document_chunks(a.index.catalog.find("5g.txt")[0]["sha256"])
+    assert tokenized == [c.index_text() for c in new]
+    chunks = [c for sha in a.index.catalog.document_order() for c in a.index.catalog.document_chunks(sha)]
+    scratch = lexical.LexicalIndex.build((c.id, c.index_text()) for c in chunks)
+    for q in ("trạm BTS tháng 6/2025", "văn bằng sở hữu trí tuệ", "bao nhiêu trạm 5G", "doanh thu 350 tỷ"):
+        assert lex.search(q, 5) == scratch.search(q, 5) != [], q
+
+    kept = sorted(p.stem for p in (a.settings.lexical_path / f"terms-t{lexical.TOKENIZER_VERSION}").glob("*.npz"))
+    assert kept == sorted(d["sha256"] for d in a.documents())
+    sha_bts = a.index.catalog.find("bts.txt")[0]["sha256"]
+    (a.settings.lexical_path / f"terms-t{lexical.TOKENIZER_VERSION}" / f"{sha_bts}.npz").write_bytes(b"torn")
+    a.remove("shtt.txt")
+    tokenized.clear()
+    lex = a.index.lexical
+    assert tokenized == [c.index_text() for c in a.index.catalog.document_chunks(sha_bts)]  # only the torn one
+    top = lex.search("trạm BTS tháng 6/2025", 1)[0][0]
+    assert a.index.catalog.chunks([top])[top].source == "bts.txt"
+    kept = sorted(p.stem for p in (a.settings.lexical_path / f"terms-t{lexical.TOKENIZER_VERSION}").glob("*.npz"))
+    assert kept == sorted(d["sha256"] for d in a.documents())
+
+
 def _cli(args, home, stdin=None):
     env = dict(os.environ, VANKIEN_HOME=str(home))
     return subprocess.run([sys.executable, "-m", "vankien.cli", *args], input=stdin, capture_output=True,
