@@ -508,6 +508,7 @@ def bench_scale(report: Path, questions: list[dict], sizes: list[int], work: Pat
         if n == 1:
             row.update(step_s=base["cold_ingest"]["wall_s"], embed_s=None, added=1, added_chunks=chunks,
                        cold=True)
+        row["first_pass_p50_ms"] = _first_pass_p50(assistant, questions)
         lat = measure_questions(assistant, questions, real_source=report.name)
         row["latency"] = lat.summary()
         row["latency"]["full_hybrid_p50_ms"] = _full_hybrid_p50(assistant, questions)
@@ -529,6 +530,18 @@ def bench_scale(report: Path, questions: list[dict], sizes: list[int], work: Pat
             # what embedding the added chunks for real would have cost at this run's measured rate
             r["projected_step_s"] = (r["step_s"] - r["embed_s"]) + r["added_chunks"] / embed_rate
     return rows
+
+
+def _first_pass_p50(assistant, questions: list[dict]) -> float:
+    """p50 of a first pass over the questions, right after the step's ingest: at 1,000
+    reports the index (2.6 GB) is read from disk as questions touch it, and the warm
+    figures come after this pass."""
+    ms = []
+    for q in questions:
+        t = time.perf_counter()
+        assistant.ask(q["question"])
+        ms.append((time.perf_counter() - t) * 1000)
+    return percentile(ms, 50)
 
 
 def _full_hybrid_p50(assistant, questions: list[dict]) -> float:
@@ -674,15 +687,17 @@ def _render_scale(rows: list[dict], base: dict) -> list[str]:
             f"{r['bm25_rebuild_kept_s']:.1f} s | {thr} | {r['disk_mb']:.0f} MB |")
     n_any = rows[0]["latency"].get("hit5_n", 0)
     n_anch = rows[0]["latency"].get("hit5_anchored_n", 0)
-    out += ["", f"Questions at each size ({rows[0]['latency']['n']} questions, warm; hit@5 over the {n_any} answerable ones):", "",
-            "| reports | p50 / p95 ms | lexical fast path | p50, dense side always | BM25 p50 | Chroma p50 | query emb. p50 | answer p50 | `ask --jsonl` start-up | "
+    out += ["", f"Questions at each size ({rows[0]['latency']['n']} questions, warm: after a first pass over them, whose p50 "
+            f"is given apart (the index is read from disk as questions touch it); hit@5 over the {n_any} answerable ones):", "",
+            "| reports | p50 / p95 ms | p50, first pass | lexical fast path | p50, dense side always | BM25 p50 | Chroma p50 | query emb. p50 | answer p50 | `ask --jsonl` start-up | "
             f"its peak RSS | hit@5, real report | hit@5, real report, {n_anch} questions with a number | "
             "hit@5, same passage in any report |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lat, st = r["latency"], r["latency"]["stages_p50_ms"]
         out.append(
-            f"| {r['size']:,} | {lat['p50_ms']:.0f} / {lat['p95_ms']:.0f} | {lat.get('fast_path_share', 0):.0%} | "
+            f"| {r['size']:,} | {lat['p50_ms']:.0f} / {lat['p95_ms']:.0f} | {r.get('first_pass_p50_ms', float('nan')):.0f} | "
+            f"{lat.get('fast_path_share', 0):.0%} | "
             f"{lat.get('full_hybrid_p50_ms', float('nan')):.0f} | {st['bm25']:.1f} | {st['chroma']:.1f} | "
             f"{st['query embedding']:.1f} | {st['answer']:.1f} | {r['startup_s']:.1f} s | {r['ask_peak_rss_mb']:.0f} MB | "
             f"{lat.get('hit5', float('nan')):.3f} | {lat.get('hit5_anchored', float('nan')):.3f} | "
@@ -708,7 +723,8 @@ def _render_scale(rows: list[dict], base: dict) -> list[str]:
             f"with the dense side on every question ×{full_factor:.2f} ({_ok(full_factor <= TARGETS['scale_p50_factor'])}). "
             "The lexical fast path answers most questions on one report from BM25 alone, but among near-identical "
             "sibling reports no passage stands out by its terms, so the dense side runs again: the fast path makes "
-            "one report faster rather than many reports slower. "
+            "one report faster rather than many reports slower (where the two best lexical passages tie, the same "
+            "sentence in two reports, it is not even tried). "
             "BM25 (bm25s) adds up the posting lists of the question's terms and then selects the top k over every "
             "chunk, so its cost follows the number of chunks that share a common syllable with the question; "
             "Chroma's HNSW graph visits O(log N) nodes. The query embedding does not depend on the index size. "

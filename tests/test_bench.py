@@ -98,8 +98,10 @@ def test_bench_runs_on_a_tiny_corpus_and_writes_its_numbers(tmp_path):
     # the scale table: one row per size, real vectors up to --real-max, proxy (labelled, projected) above
     rows = re.findall(r"^\| (\d+) \| .*$", section, flags=re.M)
     assert rows == ["1", "2", "3"] * 2  # the ingest table and the questions table
-    assert len(re.findall(rf"^\| \d \| {num} / {num} \| \d+% \|( {num} \|){{5}} {num} s \| {num} MB \|( {num} \|){{3}}$",
+    assert len(re.findall(rf"^\| \d \| {num} / {num} \| {num} \| \d+% \|( {num} \|){{5}} {num} s \| {num} MB \|( {num} \|){{3}}$",
                           section, flags=re.M)) == 3
     assert re.search(r"^\| 3 \| .*\(proxy\) \| .*\*\*projected\*\*", section, flags=re.M)
+    # the BM25 rebuild at the next change (every document's terms kept), then the throughput
+    assert len(re.findall(rf"^\| \d \| .*\| {num} s \| {num} MB/min, {num} chunks/s \|", section, flags=re.M)) == 3
     assert "Measured vs. extrapolated" in section
     assert (work / "bench.json").exists()

@@ -122,7 +122,11 @@ class HybridRetriever:
         acr = dict(acronyms(question))
         asked = Asked.read(question, foreign)
         facts: dict[str, tuple[float, bool]] = {}  # per passage, shared by the fast path and the full ranking
-        if weights and p.decisive_coverage:
+        # Two best lexical passages with the same score hold the same question terms (the same
+        # sentence in sibling reports): coverage cannot single one out, so the fast path's
+        # rerank would be wasted (20 ms a question among 1,000 reports).
+        tied = len(lexical) > 1 and lexical[1][1] >= lexical[0][1] * (1 - 1e-6)
+        if weights and p.decisive_coverage and not tied:
             hits = self._ranked([], lexical, wanted, acr, asked, facts, k, question)
             if _decisive(hits, p):
                 return hits[:k]
