@@ -482,7 +482,7 @@ def bench_scale(report: Path, questions: list[dict], sizes: list[int], work: Pat
             cos = proxy.calibrate(calib_texts, calib_real)
         index = Index(settings, embed_model=emb)
         assistant = Assistant(settings, index=index)
-        before_s, before_n = emb.seconds, emb.texts
+        before_s, before_n, before_chunks = emb.seconds, emb.texts, index.catalog.count_chunks()
         load0 = _loadavg()
         t = time.perf_counter()
         assistant.ingest(add)
@@ -502,11 +502,11 @@ def bench_scale(report: Path, questions: list[dict], sizes: list[int], work: Pat
         chunks = index.catalog.count_chunks()
         row = {"size": n, "docs": len(index.documents()), "chunks": chunks, "vectors": index.vectors.count(),
                "text_mb": report.stat().st_size / 2**20 + sum(p.stat().st_size for p in synth_paths[:n - 1]) / 2**20,
-               "added": len(add), "added_chunks": embedded, "step_s": step_s, "embed_s": embed_s, "bm25_build_s": bm25_s,
+               "added": len(add), "added_chunks": chunks - before_chunks, "embedded_chunks": embedded, "step_s": step_s, "embed_s": embed_s, "bm25_build_s": bm25_s,
                "bm25_rebuild_kept_s": bm25_kept_s,
                "vectors_kind": "real" if real else "proxy", "load_start": load0}
         if n == 1:
-            row.update(step_s=base["cold_ingest"]["wall_s"], embed_s=None, added=1, added_chunks=chunks,
+            row.update(step_s=base["cold_ingest"]["wall_s"], embed_s=None, added=1, added_chunks=chunks, embedded_chunks=chunks,
                        cold=True)
         row["first_pass_p50_ms"] = _first_pass_p50(assistant, questions)
         lat = measure_questions(assistant, questions, real_source=report.name)
@@ -528,7 +528,7 @@ def bench_scale(report: Path, questions: list[dict], sizes: list[int], work: Pat
         r["meta"] = meta
         if r["vectors_kind"] == "proxy" and embed_rate:
             # what embedding the added chunks for real would have cost at this run's measured rate
-            r["projected_step_s"] = (r["step_s"] - r["embed_s"]) + r["added_chunks"] / embed_rate
+            r["projected_step_s"] = (r["step_s"] - r["embed_s"]) + r["embedded_chunks"] / embed_rate
     return rows
 
 
@@ -655,6 +655,12 @@ def render(base: dict, scale: list[dict] | None, info: dict) -> str:
     return "\n".join(lines)
 
 
+def _reused(r: dict) -> str:
+    """How many of a step's chunks kept a vector the store already held (the same text)."""
+    reused = r["added_chunks"] - r["embedded_chunks"]
+    return f"; {reused:,} of {r['added_chunks']:,} chunks repeat a stored text word for word: vector reused" if reused else ""
+
+
 def _render_scale(rows: list[dict], base: dict) -> list[str]:
     meta = rows[0]["meta"]
     p50_1 = rows[0]["latency"]["p50_ms"]
@@ -670,12 +676,12 @@ def _render_scale(rows: list[dict], base: dict) -> list[str]:
             ingest = f"{r['step_s']:.0f} s (cold, measured)"
             thr_s = r["step_s"]
         elif r["vectors_kind"] == "real":
-            ingest = f"{r['step_s']:.0f} s measured (+{r['added']} reports, embedding {r['embed_s']:.0f} s)"
+            ingest = f"{r['step_s']:.0f} s measured (+{r['added']} reports, embedding {r['embed_s']:.0f} s{_reused(r)})"
             thr_s = r["step_s"]
         elif r.get("projected_step_s"):
             ingest = (f"{_dur(r['projected_step_s'])} **projected** (+{r['added']} reports: "
                       f"{r['step_s'] - r['embed_s']:.0f} s measured without embedding + "
-                      f"{r['added_chunks']:,} chunks at the measured embedding rate)")
+                      f"{r['embedded_chunks']:,} chunks to embed at the measured embedding rate{_reused(r)})")
             thr_s = r["projected_step_s"]
         else:
             ingest = f"{r['step_s'] - r['embed_s']:.0f} s without embedding (proxy vectors)"

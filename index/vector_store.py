@@ -17,6 +17,7 @@ instances, the CLI while the app runs) share a ``chroma run`` server instead.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import logging
 import threading
@@ -162,11 +163,24 @@ class VectorStore:
                 id_=c.id,
                 text=c.embed_text(),
                 embedding=emb,
-                metadata={"section": c.section, "kind": c.kind, "char_start": c.char_start, "char_end": c.char_end},
+                metadata={"section": c.section, "kind": c.kind, "char_start": c.char_start, "char_end": c.char_end,
+                          "text_sha1": text_key(c.embed_text())},
                 relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc_id)},
             )
             nodes.append(node)
         _guarded(self.settings, lambda: self.store.add(nodes))
+
+    def known(self, texts: list[str]) -> dict[str, list[float]]:
+        """The vectors the store already holds for any of ``texts`` (the same text, word for
+        word, in another chunk or document): the embedder gives the same text the same
+        vector, so a re-uploaded revision or a paragraph repeated across reports need not be
+        embedded again. Chunks stored before this key existed are simply not found."""
+        keys = list({text_key(t) for t in texts})
+        got = _guarded(self.settings, lambda: self.collection.get(
+            where={"text_sha1": {"$in": keys}}, include=["embeddings", "documents"]))
+        wanted = set(texts)
+        return {doc: [float(x) for x in emb] for doc, emb in zip(got["documents"] or [], got["embeddings"]
+                if got["embeddings"] is not None else []) if doc in wanted}
 
     def delete(self, doc_id: str) -> None:
         _guarded(self.settings, lambda: self.store.delete(doc_id))
@@ -182,6 +196,10 @@ class VectorStore:
 
     def count(self) -> int:
         return _guarded(self.settings, self.collection.count)
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _guarded(settings: Settings, call: Callable[[], T]) -> T:

@@ -138,6 +138,43 @@ def test_lexical_rebuild_tokenizes_only_new_documents(fresh_assistant, tmp_path,
     assert kept == sorted(d["sha256"] for d in a.documents())
 
 
+def test_text_already_stored_is_not_embedded_again(fresh_assistant, tmp_path, monkeypatch):
+    """A corrected revision re-embeds only what changed; a paragraph repeated word for word
+    (in this file or another) is embedded once. Reused vectors are the embedder's own."""
+    a = fresh_assistant
+    paras = ["Tổng số trạm BTS tính đến tháng 6/2025 là 3.916 trạm.",
+             "Năm 2024 có 142 văn bằng bảo hộ sở hữu trí tuệ được cấp.",
+             "Doanh thu bưu chính đạt 350 tỷ đồng.",
+             "Tổng số trạm BTS tính đến tháng 6/2025 là 3.916 trạm."]
+    f = tmp_path / "bao-cao.txt"
+    f.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    embedded: list[str] = []
+    model = a.index.embed_model
+    real = type(model).get_text_embedding_batch
+    monkeypatch.setattr(type(model), "get_text_embedding_batch",
+                        lambda self, texts, **kw: embedded.extend(texts) or real(self, texts, **kw))
+    a.ingest([f])
+    chunks = a.index.catalog.document_chunks(a.documents()[0]["sha256"])
+    assert len(chunks) == 4 and sorted(embedded) == sorted({c.embed_text() for c in chunks})  # the repeat once
+
+    def stored() -> dict[str, list[float]]:
+        got = a.index.vectors.collection.get(include=["embeddings", "documents"])
+        return {d: list(map(float, e)) for d, e in zip(got["documents"], got["embeddings"])}
+
+    before = stored()
+    embedded.clear()
+    paras[2] = "Doanh thu bưu chính đạt 362 tỷ đồng."
+    f.write_text("\n\n".join(paras) + "\n", encoding="utf-8")
+    assert a.ingest([f])[0].status == "replaced"
+    changed = [c.embed_text() for c in a.index.catalog.document_chunks(a.documents()[0]["sha256"]) if "362" in c.text]
+    assert embedded == changed and len(changed) == 1
+    after = stored()
+    assert a.index.vectors.count() == 4 and all(after[t] == v for t, v in before.items() if t in after)
+    assert after[changed[0]] == list(map(float, real(model, changed)[0]))
+    hit = a.retriever.retrieve("doanh thu bưu chính bao nhiêu tỷ đồng")[0]
+    assert "362" in hit.chunk.text
+
+
 def _cli(args, home, stdin=None):
     env = dict(os.environ, VANKIEN_HOME=str(home))
     return subprocess.run([sys.executable, "-m", "vankien.cli", *args], input=stdin, capture_output=True,
