@@ -185,6 +185,18 @@ class _Counted:
         self.framing = None
 
 
+_PLACE_KINDS = {"province", "district", "city", "commune", "town", "ward"}
+
+
+def _run_before(raw: list[str], joined: list[bool], k: int) -> list[int]:
+    """The capitalised words right before word ``k`` (not the question's first word)."""
+    run, j = [], k - 1
+    while j > 0 and raw[j][:1].isupper() and joined[j + 1]:
+        run.append(j)
+        j -= 1
+    return run
+
+
 def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: True) -> Translation:
     """The question's content in Vietnamese report terms; numbers, document numbers and
     names the glossary does not know are kept as written. ``in_corpus(word)``: whether the
@@ -235,6 +247,8 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     'nhiệm vụ | phê duyệt | 2021-2025 | bao nhiêu nhiệm vụ'
     >>> to_vietnamese("How many electronic identification (VNeID) accounts are active?").text
     'định danh điện tử | (VNeID) | tài khoản | active | bao nhiêu tài khoản'
+    >>> to_vietnamese("How many patents were granted in Vinh Phuc province?", in_corpus=lambda w: w == "phuc").text
+    'sáng chế | cấp | Vinh Phuc | tỉnh | bao nhiêu sáng chế'
     """
     glossary = _glossary()
     question = nfc(question).replace("\u2019", "'")  # (phones type ’ for the apostrophe)
@@ -262,6 +276,10 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     after_possessive = {k for k, (_, _, _, o) in enumerate(raw) if o}
     raw = [w for w, _, _, _ in raw]
     words = [w.lower() for w in raw]
+    # "in Vinh Phuc province": capitalised words before a kind of place are its name, even where
+    # the documents never use them (the place check then finds the report is about another one)
+    placed = {j for k, w in enumerate(words) if w in _PLACE_KINDS
+              for j in _run_before(raw, joined, k)}
     body: list[str] = []
     framing: list[str] = []  # "bao nhiêu", "nào", "ai là" go last: not "bao nhiêu <unit>"
     known = unknown = 0
@@ -328,7 +346,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
             else:
                 # kept as written: a name (Viettel, Techmart) matches the report, and a word the
                 # glossary lacks ("doctoral") counts against the passage like an unknown syllable
-                name = i > 0 and r[0].isupper() and (sum(ch.isupper() for ch in r) > 1 or in_corpus(w))
+                name = i > 0 and r[0].isupper() and (sum(ch.isupper() for ch in r) > 1 or in_corpus(w) or i in placed)
                 if name and named_at == i - 1 and joined[i] and not glossed[i]:
                     body[-1] += " " + r  # "Hòa Bình" is one name: its bigram must be in the passage
                 else:
