@@ -340,6 +340,12 @@ def test_english_question_naming_a_vietnamese_place_is_read_as_english(assistant
 def test_english_question_about_another_province_is_not_found(assistant):
     ans = assistant.ask("What was the digital economy's share of GRDP in Hòa Bình?")
     assert ans.status == "not_found" and ans.citations == []
+    # typed plain, a name partly spelled like a Vietnamese word ("Phuc" is also phục): the
+    # words before "province" are still its name, and Phú Thọ's figures do not answer
+    ans = assistant.ask("How many patents were granted in Vinh Phuc province?")
+    assert ans.status == "not_found" and ans.citations == []
+    ans = assistant.ask("How many patents were granted in Phu Tho province?")
+    assert ans.status == "answered" and ans.citations
 
 
 def test_english_who_question_needs_a_person(assistant):
