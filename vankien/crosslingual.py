@@ -185,7 +185,7 @@ class _Counted:
         self.framing = None
 
 
-_PLACE_KINDS = {"province", "district", "city", "commune", "town", "ward"}
+_ENGLISH_PLACE_KINDS = {"province", "district", "city", "commune", "town", "ward"}
 
 
 def _run_before(raw: list[str], joined: list[bool], k: int) -> list[int]:
@@ -278,7 +278,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     words = [w.lower() for w in raw]
     # "in Vinh Phuc province": capitalised words before a kind of place are its name, even where
     # the documents never use them (the place check then finds the report is about another one)
-    placed = {j for k, w in enumerate(words) if w in _PLACE_KINDS
+    placed = {j for k, w in enumerate(words) if w in _ENGLISH_PLACE_KINDS
               for j in _run_before(raw, joined, k)}
     body: list[str] = []
     framing: list[str] = []  # "bao nhiêu", "nào", "ai là" go last: not "bao nhiêu <unit>"
