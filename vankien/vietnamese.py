@@ -281,7 +281,7 @@ def years_in(text: str, free: bool = False) -> set[str]:
     """
     text = blank_docnums(text, typed=True)
     if free:
-        text = DATE_RE.sub(lambda m: " " * len(m.group(0)), text)
+        text = blank_dates(text)
     return set(YEAR_RE.findall(text))
 
 
@@ -303,6 +303,11 @@ def blank_docnums(text: str, typed: bool = False) -> str:
     for d in reversed(find_docnums(text, typed=typed)):
         text = text[: d.start] + " " * (d.end - d.start) + text[d.end:]
     return text
+
+
+def blank_dates(text: str) -> str:
+    """``text`` with its full dates blanked (same length)."""
+    return DATE_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def find_dates(text: str) -> list[tuple[str, int, int]]:
@@ -343,8 +348,7 @@ def date_terms(text: str) -> list[str]:
     terms = []
     for iso, _, _ in find_dates(text):
         terms += [iso, iso[:7]]
-    rest = DATE_RE.sub(lambda m: " " * len(m.group(0)), text)
-    for m in MONTH_RE.finditer(rest):
+    for m in MONTH_RE.finditer(blank_dates(text)):
         month, year = (m.group("m"), m.group("y")) if m.group("m") else (m.group("m2"), m.group("y2"))
         if 1 <= int(month) <= 12:
             terms.append(f"{year}-{int(month):02d}")
