@@ -172,6 +172,10 @@ HELD_OUT_NOTE = (
     "does not answer) and `holdout_english13.jsonl` (40 English: a development bank's consultant, 10 near-misses) "
     "were written at 14:50 on 2026-11-26 and first run on that session's start code (0.950 both) and after its "
     "first change (the same); only their totals are looked at. "
+    "`holdout9.jsonl` (40 Vietnamese: a provincial newspaper's journalist, spoken words, 10 typed without "
+    "diacritics, 10 the report does not answer) and `holdout_english14.jsonl` (40 English: an international "
+    "programme officer, 10 near-misses) were written at 17:50 on 2026-11-26 and first run on that session's start "
+    "code (0.800 and 0.875); only their totals are looked at. "
     "No change was kept for one set alone."
 )
 
@@ -271,7 +275,8 @@ def register(sub) -> None:
                 "holdout5.jsonl", "holdout6.jsonl", "holdout_english3.jsonl", "holdout_english4.jsonl",
                 "holdout_english5.jsonl", "holdout_english6.jsonl", "holdout_english7.jsonl", "holdout7.jsonl",
                 "holdout_english8.jsonl", "holdout_english9.jsonl", "holdout_english10.jsonl",
-                "holdout_english11.jsonl", "holdout_english12.jsonl", "holdout8.jsonl", "holdout_english13.jsonl")
+                "holdout_english11.jsonl", "holdout_english12.jsonl", "holdout8.jsonl", "holdout_english13.jsonl",
+                "holdout9.jsonl", "holdout_english14.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
