@@ -529,3 +529,25 @@ def test_a_document_named_by_its_number_alone(assistant, q):
     answered with Kế hoạch 2004/KH-UBND, about Nghị quyết 50 and 52."""
     ans = assistant.ask(q)
     assert ans.status == "answered" and "57-NQ/TW" in ans.answer and "2004" not in ans.answer
+
+
+@pytest.mark.parametrize("q", ["Có bao nhiêu sáng kiến được công nhận cấp tỉnh theo Quyết định 2069?",
+                               "How many initiatives were recognised at provincial level by Decision No. 2069?"])
+def test_a_decision_named_by_a_number_like_a_year(assistant, q):
+    # "Quyết định 2069" is 2069/QĐ-UBND, not the year 2069 (which no passage names)
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "2069/QĐ-UBND" in ans.answer and "17 sáng kiến" in ans.answer
+
+
+def test_english_how_much_spent_needs_an_amount_of_money(assistant):
+    # the report gives no spending for 2024; a sentence about 2024 with a count is no answer
+    ans = assistant.ask("How much did the province spend on science and technology in 2024?")
+    assert ans.status == "not_found"
+
+
+@pytest.mark.parametrize("q, figure", [("Đơn đăng ký nhãn hiệu có bao nhiêu cái?", "837"),
+                                       ("Dịch vụ công trực tuyến một phần hiện có bao nhiêu cái?", "1.059")])
+def test_a_spoken_classifier_is_not_what_is_counted(assistant, q, figure):
+    # "bao nhiêu cái": cái is a classifier; the report writes "837 đơn", never "837 cái"
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and figure in ans.answer

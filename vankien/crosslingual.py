@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 from importlib import resources
 
-from vankien.question import DOC_KINDS, is_code
+from vankien.question import DOC_KINDS, NUMBERED_KINDS, is_code
 from vankien.vietnamese import YEAR_RE, find_docnums, nfc
 
 _STOP = set(
@@ -332,7 +332,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 counted.end()
             elif any(ch.isdigit() for ch in w):
                 if (body and joined[i] and last_vi == body[-1] and last_at == i - 1 and body[-1].lower() in DOC_KINDS
-                        and not YEAR_RE.fullmatch(w)):
+                        and (not YEAR_RE.fullmatch(w) or body[-1].lower() in NUMBERED_KINDS)):
                     body[-1] += " " + r  # "Resolution 57" is Nghị quyết 57: one phrase, as a Vietnamese question writes it
                 else:
                     body.append(r)  # 2025, 6/2025, 2020-2025

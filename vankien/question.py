@@ -50,7 +50,12 @@ _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 # "Nghị quyết 57", "Quyết định số 1218": a document named by its number alone (not a year)
 DOC_KINDS = ("nghị quyết", "quyết định", "kế hoạch", "chỉ thị", "thông tư", "nghị định", "kết luận", "công văn",
              "đề án", "chương trình", "hướng dẫn", "quy định", "luật")
-_DOC_REF = re.compile(rf"\b(?:{'|'.join(DOC_KINDS)})\s+(?:số\s+)?(?!(?:19|20)\d\d\b)(\d{{1,5}})\b(?![/-])", re.IGNORECASE)
+# Documents of these kinds go by their number, never by a year: "Quyết định 2069" is
+# 2069/QĐ-UBND (while "Kế hoạch 2025" may well be the plan for 2025).
+NUMBERED_KINDS = ("nghị quyết", "quyết định", "chỉ thị", "thông tư", "nghị định", "kết luận", "công văn", "quy định")
+# (" | " too: a translated question, "Resolution 57" -> "Nghị quyết | 57")
+_DOC_REF = re.compile(rf"\b(?:{'|'.join(DOC_KINDS)})[\s|]+(?:số[\s|]+)?(?!(?:19|20)\d\d\b)(\d{{1,5}})\b(?![/-])", re.IGNORECASE)
+_YEARLIKE_REF = re.compile(rf"\b(?:{'|'.join(NUMBERED_KINDS)})[\s|]+(?:số[\s|]+)?((?:19|20)\d\d)\b(?![/-])", re.IGNORECASE)
 _WANTS_PER_YEAR = re.compile(r"\b(moi nam|hang nam|per year|a year|each year|every year|annually|yearly)\b")
 _PER_YEAR = re.compile(r"/\s*năm\b|\b(?:mỗi|hằng|hàng)\s+năm\b|\b(?:bình quân|trung bình)\b", re.IGNORECASE)
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
@@ -61,6 +66,10 @@ _CAUSE = re.compile(r"\b(nguyên nhân|lý do|lí do|bởi)\b|(?<!thay )\bvì\b(
                     re.IGNORECASE)
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _HOW_MANY = re.compile(r"\bhow many\b")
+# "How much did the province spend…": an amount of money, whatever word the glossary gives the
+# verb ("spend" is "chi", too short and too common a syllable to mean money in Vietnamese)
+_HOW_MUCH_MONEY = re.compile(r"\bhow much\b.*\b(spen[dt]|spending|cost|costs|money|budget|fund|funds|funding|funded|invest"
+                             r"|invested|investment|pay|paid|revenue|earn|earned|capital|loan|loans|lend|lent|fine|fined|expenditure)\b")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)*\s?%")
 # "1218/QĐ-UBND ngày 04/6/2025", "21-KL/TW, ngày 15/10/2021": a document number with its date
 _DATED = re.compile(r"[\s,]*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}")
@@ -71,11 +80,14 @@ _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", 
 
 # Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
 _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "so", "thi",
-              "va", "ca", "nua", "nam", "bao", "may", "ve"}
+              "va", "ca", "nua", "nam", "bao", "may", "ve", "cai", "chiec"}
 # What "bao nhiêu X" / "mấy X" counts; typed without diacritics too ("bao nhieu tram"). "may"
 # typed plain may be máy (a machine): "so may tinh … bao nhieu" counts nothing after "may".
-_COUNTED = re.compile(r"\b(?:bao nhiêu|bao nhieu)\s+(%|\w+)")
-_COUNTED_FEW = re.compile(r"\b(?:mấy|may)\s+(%|\w+)")
+# "cái", "chiếc" are classifiers of spoken Vietnamese: "mấy cái thủ tục" counts thủ tục, and
+# "có mấy cái?" counts nothing a report would write after its figure.
+_CLASSIFIER = r"(?:(?:cái|cai|chiếc|chiec)\s+)?"
+_COUNTED = re.compile(rf"\b(?:bao nhiêu|bao nhieu)\s+{_CLASSIFIER}(%|\w+)")
+_COUNTED_FEW = re.compile(rf"\b(?:mấy|may)\s+{_CLASSIFIER}(%|\w+)")
 # Words of scale after a figure, as written ("tỷ" but not "tỷ lệ")
 _SCALE_WORDS = r"(?:triệu|nghìn|ngàn|vạn|tỷ)\b(?!\s*lệ)"
 _CURRENCY = r"(?:đồng|VNĐ|VND|USD)\b"
@@ -144,13 +156,13 @@ class Asked:
             person=bool(_WANTS_PERSON.search(folded)),
             cause=bool(_WANTS_CAUSE.search(folded)),
             per_year=bool(_WANTS_PER_YEAR.search(folded)),
-            doc_refs=frozenset(m.group(1) for m in _DOC_REF.finditer(blank_docnums(nfc(question), typed=True))),
+            doc_refs=frozenset(m.group(1) for m in _doc_refs(question)),
             unit=None if (foreign or rank) else asked_unit(question),  # ("thứ mấy cả nước" counts nothing)
             share=bool(_ASKS_SHARE.search(folded)),
             kind=asked_kind(question),
             docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
             codes=asked_codes(question),
-            years=frozenset(years_in(nfc(question), free=True)),
+            years=frozenset(years_in(_without_doc_refs(question), free=True)),
             periods=frozenset(periods(nfc(question))),
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
         )
@@ -289,8 +301,10 @@ class Asked:
         """
         # (names count nothing: "Phú Thọ" after a figure is no count of anything)
         common = re.sub(r"(?<!\w)[^\W\d_]\w*", lambda m: " | " if m.group(0)[0].isupper() else m.group(0), question)
+        money = self.unit is None and not self.share and bool(_HOW_MUCH_MONEY.search(typed.lower()))
         return replace(self, also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
-                       count=bool(_HOW_MANY.search(typed.lower())) and not self.share)
+                       count=bool(_HOW_MANY.search(typed.lower())) and not self.share,
+                       unit=MONEY if money else self.unit)
 
     def named_in(self, text: str) -> bool:
         """The quote names what "Ai…?" / "<noun> nào?" asks for: a person, that noun, a
@@ -312,6 +326,24 @@ _LABEL_BEFORE = {"thang", "quy", "thu", "khoa", "an", "uong", "so", "lan", "top"
                  "chuong", "muc", "phan", "nam", "ngay", "dot", "tuan", "lop", "phien", "tap", "quyen", "he", "doan"}
 # ... and words after it that make it a period or a level: "6 tháng", "2 cấp", "4 tốt"
 _LABEL_AFTER = {"thang", "nam", "ngay", "cap", "tot", "gio", "quy", "tuan"}
+
+
+def _doc_refs(question: str) -> list[re.Match]:
+    """Numbers the question gives a document by, without its code (group 1).
+
+    >>> [m.group(1) for m in _doc_refs("Quyết định 2069 và Nghị quyết số 57, Kế hoạch 2025, 15/2020/NQ-HĐND")]
+    ['57', '2069']
+    """
+    text = blank_docnums(nfc(question), typed=True)
+    return list(_DOC_REF.finditer(text)) + list(_YEARLIKE_REF.finditer(text))
+
+
+def _without_doc_refs(question: str) -> str:
+    """``question`` (NFC) with the numbers it gives documents by blanked: "Quyết định 2069" names no year."""
+    text = nfc(question)
+    for m in _doc_refs(text):
+        text = text[:m.start(1)] + " " * (m.end(1) - m.start(1)) + text[m.end(1):]
+    return text
 
 
 def _stated_figures(question: str) -> list[re.Match]:
@@ -443,6 +475,8 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     (None, ('tram',))
     >>> asked_unit("Có bao nhiêu phần mềm dùng chung?")
     ('phan',)
+    >>> asked_unit("Có mấy cái thủ tục?"), asked_unit("Dịch vụ công có bao nhiêu cái?")
+    (('thu',), None)
     """
     low = nfc(question).lower()
     m = _COUNTED.search(low) or (None if re.search(r"\bbao nhi[eê]u\b", low) else _COUNTED_FEW.search(low))
