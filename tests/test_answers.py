@@ -551,3 +551,14 @@ def test_a_spoken_classifier_is_not_what_is_counted(assistant, q, figure):
     # "bao nhiêu cái": cái is a classifier; the report writes "837 đơn", never "837 cái"
     ans = assistant.ask(q)
     assert ans.status == "answered" and figure in ans.answer
+
+
+@pytest.mark.parametrize("q, figure", [
+    ("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến là bao nhiêu?", "82,56%"),
+    ("What percentage of administrative procedure dossiers are received and settled online?", "82,56%"),
+    ("Nghị quyết nhiệm kỳ trước đặt chỉ tiêu tỷ lệ hồ sơ thủ tục hành chính giải quyết trực tuyến là bao nhiêu?", "70%"),
+    ("What share of administrative dossiers did the previous resolution want to be settled online?", "70%")])
+def test_a_quoted_target_answers_only_a_question_about_the_target(assistant, q, figure):
+    # Chỉ tiêu “… đạt từ 70% trở lên”: Đến nay … Tỷ lệ hồ sơ … đạt 82,56%
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and figure in ans.answer

@@ -75,6 +75,10 @@ class AnswerParams:
     unknown_english_weight: float = 0.75
     unit_weight: float = 1.2  # question-term coverage of the clause itself
     passage_weight: float = 0.0  # ... and of its whole passage (with section titles)
+    # A clause quoting a target ("Chỉ tiêu “… đạt từ 70% trở lên”"), for a question that asks for
+    # none. 0.3 and 0.5 gave the same answers on every eval set (2026-11-26); 0.5 also when the
+    # target's wording is closer to the question than the result's.
+    target_quote_penalty: float = 0.5
 
 
 @dataclass
@@ -129,6 +133,7 @@ class Answerer:
             if not asked.dated_in(index_text):
                 continue  # "nhiệm kỳ 2025-2030" is answered from a passage about that term
             cov_chunk = wanted.coverage(chunk_terms)
+            targets = _target_quotes(c.text)
             for s, e in _answer_units(c.text):
                 text = c.text[s:e]
                 unit_terms = passage_terms(text, acr, question)
@@ -156,6 +161,10 @@ class Answerer:
                     score += 0.5  # "Nghị quyết 57": the clause naming 57-NQ/TW
                 if asked.docnums & unit_terms:
                     score += 0.5
+                if not asked.target and _quotes_target(c.text, s, e, targets):
+                    # "Chỉ tiêu “… đạt 12.750 tỷ đồng”: Kết quả … đạt 12.900 tỷ đồng": the quoted
+                    # target answers a question about the target, not one about what was achieved
+                    score -= p.target_quote_penalty
                 score -= 0.02 * rank
                 units.append(_Unit(hit, c.char_start + s, c.char_start + e, text, score, cov_chunk, gives))
         if not units:
@@ -437,6 +446,34 @@ def _answer_units(text: str) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
+
+
+# A target quoted before its result: Chỉ tiêu “Phấn đấu … đạt từ 70% trở lên”: Đến nay … 82,56%
+_TARGET_QUOTE = re.compile(r"\b(?:[Cc]hỉ tiêu|[Mm]ục tiêu)\s*(?:[^\W\d_]+\s+){0,3}“[^“”]*”?")
+
+
+def _target_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that quote a target.
+
+    >>> t = "- Chỉ tiêu “Đạt từ 70% trở lên”: Đến nay đạt 82,56%."
+    >>> [t[s:e] for s, e in _target_quotes(t)]
+    ['Chỉ tiêu “Đạt từ 70% trở lên”']
+    """
+    return [m.span() for m in _TARGET_QUOTE.finditer(text)]
+
+
+def _quotes_target(text: str, s: int, e: int, targets: list[tuple[int, int]]) -> bool:
+    """The clause ``text[s:e]`` gives only figures of a quoted target (not "…40% tập thể”
+    (Đạt 90% so với chỉ tiêu)", which goes on to the result).
+
+    >>> t = "- Chỉ tiêu “Có 100% cán bộ, trên 40% tập thể” (Đạt 90%)."
+    >>> _quotes_target(t, 0, 27, _target_quotes(t)), _quotes_target(t, 28, len(t), _target_quotes(t))
+    (True, False)
+    """
+    for ts, te in targets:
+        if s < te and ts < e:
+            return not find_numbers(text[s:max(s, ts)] + " " + text[min(e, te):e])
+    return False
 
 
 def _cite(u: _Unit) -> Citation:

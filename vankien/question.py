@@ -56,6 +56,11 @@ NUMBERED_KINDS = ("nghị quyết", "quyết định", "chỉ thị", "thông t�
 # (" | " too: a translated question, "Resolution 57" -> "Nghị quyết | 57")
 _DOC_REF = re.compile(rf"\b(?:{'|'.join(DOC_KINDS)})[\s|]+(?:số[\s|]+)?(?!(?:19|20)\d\d\b)(\d{{1,5}})\b(?![/-])", re.IGNORECASE)
 _YEARLIKE_REF = re.compile(rf"\b(?:{'|'.join(NUMBERED_KINDS)})[\s|]+(?:số[\s|]+)?((?:19|20)\d\d)\b(?![/-])", re.IGNORECASE)
+# A target asked for ("chỉ tiêu … là bao nhiêu?"), unless what was achieved is asked too ("chỉ tiêu
+# … đạt bao nhiêu so với nghị quyết?"); a question naming no target asks what was achieved
+_WANTS_TARGET = re.compile(r"\b(chi tieu|muc tieu|phan dau|dat ra|de ra|yeu cau|toi thieu|target|targets|goal|goals|aim|"
+                           r"aimed|required|minimum|want|wants|wanted|expected|planned)\b")
+_WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|achieved|actual|actually|against|compared|versus)\b")
 _WANTS_PER_YEAR = re.compile(r"\b(moi nam|hang nam|per year|a year|each year|every year|annually|yearly)\b")
 _PER_YEAR = re.compile(r"/\s*năm\b|\b(?:mỗi|hằng|hàng)\s+năm\b|\b(?:bình quân|trung bình)\b", re.IGNORECASE)
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
@@ -140,6 +145,7 @@ class Asked:
     per_year: bool = False  # "mỗi năm bao nhiêu", "how many a year"
     # Numbers a question gives a document by, without its code: "Nghị quyết 57" is 57-NQ/TW
     doc_refs: frozenset[str] = frozenset()
+    target: bool = False  # a target is asked for ("chỉ tiêu", "mục tiêu", "target")
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -156,6 +162,7 @@ class Asked:
             person=bool(_WANTS_PERSON.search(folded)),
             cause=bool(_WANTS_CAUSE.search(folded)),
             per_year=bool(_WANTS_PER_YEAR.search(folded)),
+            target=bool(_WANTS_TARGET.search(folded)) and not _WANTS_RESULT.search(folded),
             doc_refs=frozenset(m.group(1) for m in _doc_refs(question)),
             unit=None if (foreign or rank) else asked_unit(question),  # ("thứ mấy cả nước" counts nothing)
             share=bool(_ASKS_SHARE.search(folded)),
@@ -301,10 +308,13 @@ class Asked:
         """
         # (names count nothing: "Phú Thọ" after a figure is no count of anything)
         common = re.sub(r"(?<!\w)[^\W\d_]\w*", lambda m: " | " if m.group(0)[0].isupper() else m.group(0), question)
-        money = self.unit is None and not self.share and bool(_HOW_MUCH_MONEY.search(typed.lower()))
+        low = typed.lower()
+        money = self.unit is None and not self.share and bool(_HOW_MUCH_MONEY.search(low))
+        # (the translation drops verbs: "did the resolution want…" asks for a target)
+        target = self.target or bool(_WANTS_TARGET.search(low) and not _WANTS_RESULT.search(low))
         return replace(self, also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
-                       count=bool(_HOW_MANY.search(typed.lower())) and not self.share,
-                       unit=MONEY if money else self.unit)
+                       count=bool(_HOW_MANY.search(low)) and not self.share,
+                       unit=MONEY if money else self.unit, target=target)
 
     def named_in(self, text: str) -> bool:
         """The quote names what "Ai…?" / "<noun> nào?" asks for: a person, that noun, a
