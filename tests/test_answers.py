@@ -562,3 +562,9 @@ def test_a_quoted_target_answers_only_a_question_about_the_target(assistant, q, 
     # Chỉ tiêu “… đạt từ 70% trở lên”: Đến nay … Tỷ lệ hồ sơ … đạt 82,56%
     ans = assistant.ask(q)
     assert ans.status == "answered" and figure in ans.answer
+
+
+def test_number_of_a_kind_of_document_is_that_kinds_number(assistant):
+    # "kế hoạch … là số mấy?" asks for a Kế hoạch's number: not 57-NQ/TW, the resolution it carries out
+    ans = assistant.ask("ke hoach cua BTV tinh uy thuc hien NQ 57 la so may")
+    assert ans.status == "answered" and "148-KH/TU" in ans.answer

@@ -15,7 +15,7 @@ from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date, has_rank
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
-from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_docnums, find_numbers, has_diacritics,
+from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_numbers, has_diacritics,
                                 one_form, strip_accents, tokenize, years_in)
 
 
@@ -150,7 +150,7 @@ class Answerer:
                 if asked.rank:
                     score += 0.3 if has_rank(text) else -0.3
                 if asked.docnum:
-                    score += 0.3 if find_docnums(text) else -0.3
+                    score += 0.3 if asked.gives_docnum(text) else -0.3
                 if asked.figure and asked.per_year:
                     score += 0.3 if asked.yearly_in(text) else -0.3
                 if asked.cause:

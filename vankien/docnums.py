@@ -31,6 +31,7 @@ from vankien.question import Asked
 from vankien.guard import unsupported_figures
 from vankien.vietnamese import (
     DATE_RE,
+    DOC_TYPE_NAMES,
     DocNumber,
     find_docnums,
     has_figure,
@@ -58,13 +59,6 @@ _TYPE_BEFORE = re.compile(
 )
 # A document type named inside an issuer phrase starts another document ("của Chính phủ và Kế hoạch …").
 _TYPE_AT = re.compile(r"(?:" + "|".join(t for t in _TYPE_WORDS if " " in t) + r")\b")
-# Type codes inside a symbol (accent-free, upper case) -> the type's name, for "số 14-CTr/ĐUK".
-_TYPE_CODES = {
-    "QD": "Quyết định", "NQ": "Nghị quyết", "KH": "Kế hoạch", "CTR": "Chương trình", "CT": "Chỉ thị",
-    "KL": "Kết luận", "BC": "Báo cáo", "TB": "Thông báo", "HD": "Hướng dẫn", "QC": "Quy chế",
-    "QYD": "Quy định", "TT": "Thông tư", "ND": "Nghị định", "DA": "Đề án", "TTR": "Tờ trình",
-    "CD": "Công điện", "QH": "Luật",
-}
 # Issuer codes that a user may type in lower case ("1218/qd-ubnd").
 _ISSUER_CODES = {"UBND", "HDND", "TW", "TU", "DU", "DUK", "CP", "TTG", "QH", "BCT", "BTC", "BKHCN", "VPTW"}
 
@@ -114,7 +108,7 @@ def _symbol_parts(d: DocNumber) -> tuple[str, str]:
         code, issuer = d.symbol.split("/", 1)
         return code, issuer
     first, _, rest = d.symbol.partition("-")
-    if strip_accents(first).upper().rstrip("0123456789") in _TYPE_CODES:
+    if strip_accents(first).upper().rstrip("0123456789") in DOC_TYPE_NAMES:
         return first, rest or first  # "80/2015/QH13": the law's code is its issuer too
     return "", first
 
@@ -125,7 +119,7 @@ def _type_of(text: str, d: DocNumber) -> tuple[str, bool]:
     if m:
         return _TYPE_WORDS[m.group(1)], True
     code, _ = _symbol_parts(d)
-    return _TYPE_CODES.get(strip_accents(code).upper().rstrip("0123456789"), "Văn bản"), False
+    return DOC_TYPE_NAMES.get(strip_accents(code).upper().rstrip("0123456789"), "Văn bản"), False
 
 
 def _date_after(text: str, pos: int) -> tuple[str, int] | None:
@@ -270,7 +264,7 @@ def find_references(text: str, typed: bool = False) -> list[Reference]:
 
 def _known_codes(d: DocNumber) -> bool:
     parts = {strip_accents(p).upper() for p in re.split(r"[-/]", d.symbol)}
-    return bool(parts & (set(_TYPE_CODES) | _ISSUER_CODES))
+    return bool(parts & (set(DOC_TYPE_NAMES) | _ISSUER_CODES))
 
 
 # --- The registry -------------------------------------------------------------

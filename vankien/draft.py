@@ -42,7 +42,7 @@ from vankien import messages as msg
 from vankien.answer import Citation
 from vankien.errors import VankienError
 from vankien.guard import unsupported_figures
-from vankien.vietnamese import (DATE_RE, PERIOD_RE, blank_docnums, find_docnums, find_numbers, fold_tones, nfc, strip_accents,
+from vankien.vietnamese import (DATE_RE, DOC_TYPE_NAMES, PERIOD_RE, blank_docnums, find_docnums, find_numbers, fold_tones, nfc, strip_accents,
                                 tokenize)
 
 log = logging.getLogger(__name__)
@@ -356,9 +356,6 @@ _TYPE_WORD = re.compile(
     r"Chỉ thị|Kết luận|Quy định|Hướng dẫn|Thông báo|Quy chế|Đề án|Luật|Tờ trình)(?:\s+số)?\s*$",
     re.IGNORECASE,
 )
-_TYPE_CODES = {"QD": "Quyết định", "NQ": "Nghị quyết", "KH": "Kế hoạch", "CTR": "Chương trình", "CT": "Chỉ thị",
-               "KL": "Kết luận", "BC": "Báo cáo", "TB": "Thông báo", "HD": "Hướng dẫn", "QC": "Quy chế",
-               "QYD": "Quy định", "TT": "Thông tư", "ND": "Nghị định", "DA": "Đề án"}
 _DATE_LEAD = re.compile(r"[ \t,]*(?:\(\s*)?(?:ngày\s*)?", re.IGNORECASE)
 
 
@@ -419,7 +416,7 @@ def _statement(quote: str, key: str, type_name: str | None, subject: str | None)
         text = text[:-1].rstrip(" ;,.:")
     if not m:
         code = re.split(r"[-/]", strip_accents(d.symbol).upper())[0]
-        name = type_name or _TYPE_CODES.get(code, "Văn bản")
+        name = type_name or DOC_TYPE_NAMES.get(code, "Văn bản")
         text = f"{name} {text}" if re.match(r"số\b", text) else f"{name} số {text}"
     return text
 

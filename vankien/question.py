@@ -61,6 +61,14 @@ _YEARLIKE_REF = re.compile(rf"\b(?:{'|'.join(NUMBERED_KINDS)})[\s|]+(?:số[\s|]
 _WANTS_TARGET = re.compile(r"\b(chi tieu|muc tieu|phan dau|dat ra|de ra|yeu cau|toi thieu|target|targets|goal|goals|aim|"
                            r"aimed|required|minimum|want|wants|wanted|expected|planned)\b")
 _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|achieved|actual|actually|against|compared|versus)\b")
+# The kind of document whose number is asked ("Kế hoạch … là số mấy?"): one not given a number
+# already ("thực hiện Nghị quyết 57" names another). Not the kinds that are also verbs (quy định,
+# hướng dẫn).
+_ASKED_KINDS = {strip_accents(k): k.capitalize() for k in ("nghị quyết", "quyết định", "kế hoạch", "chỉ thị", "thông tư",
+                                                           "nghị định", "kết luận", "đề án", "chương trình")}
+_ASKED_KIND = re.compile(rf"\b({'|'.join(_ASKED_KINDS)})\b(?![\s|]+(?:so[\s|]+)?\d)")
+# ... first the one the asking words follow: "Chương trình … được phê duyệt tại quyết định số mấy?"
+_KIND_ASKED = re.compile(rf"\b({'|'.join(_ASKED_KINDS)})[\s|]+(?:so may|so hieu|so bao nhieu|nao)\b")
 _WANTS_PER_YEAR = re.compile(r"\b(moi nam|hang nam|per year|a year|each year|every year|annually|yearly)\b")
 _PER_YEAR = re.compile(r"/\s*năm\b|\b(?:mỗi|hằng|hàng)\s+năm\b|\b(?:bình quân|trung bình)\b", re.IGNORECASE)
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
@@ -146,6 +154,7 @@ class Asked:
     # Numbers a question gives a document by, without its code: "Nghị quyết 57" is 57-NQ/TW
     doc_refs: frozenset[str] = frozenset()
     target: bool = False  # a target is asked for ("chỉ tiêu", "mục tiêu", "target")
+    doc_kind: str | None = None  # the kind of document whose number is asked: "Kế hoạch"
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -163,6 +172,8 @@ class Asked:
             cause=bool(_WANTS_CAUSE.search(folded)),
             per_year=bool(_WANTS_PER_YEAR.search(folded)),
             target=bool(_WANTS_TARGET.search(folded)) and not _WANTS_RESULT.search(folded),
+            doc_kind=(_ASKED_KINDS[m.group(1)] if _WANTS_DOCNUM.search(folded)
+                      and (m := _KIND_ASKED.search(folded) or _ASKED_KIND.search(folded)) else None),
             doc_refs=frozenset(m.group(1) for m in _doc_refs(question)),
             unit=None if (foreign or rank) else asked_unit(question),  # ("thứ mấy cả nước" counts nothing)
             share=bool(_ASKS_SHARE.search(folded)),
@@ -260,10 +271,22 @@ class Asked:
                 return any(d.key in self.docnums and _DATED.match(text, d.end) for d in find_docnums(text, typed=True))
             return has_date(text)
         if self.docnum:
-            return bool(find_docnums(text))
+            return self.gives_docnum(text)
         if self.figure:
             return self.gives(text) if self.unit else has_figure(self._unstated(text))
         return self.year or self.rank  # (checked above)
+
+    def gives_docnum(self, text: str) -> bool:
+        """``text`` holds a document number, of the kind asked for if the question names one.
+
+        >>> a = Asked.read("Kế hoạch thực hiện Nghị quyết 57 là số mấy?")
+        >>> a.doc_kind, a.gives_docnum("Nghị quyết số 03/NQ-CP … thực hiện Nghị quyết số 57-NQ/TW")
+        ('Kế hoạch', False)
+        >>> a.gives_docnum("Kế hoạch số 148-KH/TU ngày 25/3/2025"), Asked.read("Văn bản số mấy?").gives_docnum("57-NQ/TW")
+        (True, True)
+        """
+        found = find_docnums(text)
+        return any(d.kind == self.doc_kind for d in found) if self.doc_kind else bool(found)
 
     def states_cause(self, text: str, section: str) -> bool:
         """``text`` gives a cause: it says so ("do hai nguyên nhân", "vì"), or it sits under

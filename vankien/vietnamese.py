@@ -146,6 +146,13 @@ _PARTY = rf"(?P<p_num>\d{{1,5}})\s?[-–]\s?(?P<p_type>{_SEG})\s?/\s?(?P<p_iss>{
 # A typed slip drops the slash: "Nghị quyết số 50 NQ-CP". Accepted only right after
 # "số" and with a known type code, since "số 50 ..." is otherwise ordinary prose.
 TYPE_CODES = ("QĐ", "QD", "NQ", "KH", "CTr", "CT", "KL", "BC", "TB", "HD", "QC", "QyĐ", "TT", "NĐ", "ND", "ĐA", "DA", "TTr")
+# A symbol's type code (accent-free, upper case) -> the kind of document it numbers
+DOC_TYPE_NAMES = {
+    "QD": "Quyết định", "NQ": "Nghị quyết", "KH": "Kế hoạch", "CTR": "Chương trình", "CT": "Chỉ thị",
+    "KL": "Kết luận", "BC": "Báo cáo", "TB": "Thông báo", "HD": "Hướng dẫn", "QC": "Quy chế",
+    "QYD": "Quy định", "TT": "Thông tư", "ND": "Nghị định", "DA": "Đề án", "TTR": "Tờ trình",
+    "CD": "Công điện", "QH": "Luật",
+}
 _NOSLASH = (rf"(?<=[Ss][ốoỐO] )(?P<n_num>\d{{1,5}})\s(?P<n_sym>(?:{'|'.join(TYPE_CODES)}){_DASH}{_SEG}(?:{_DASH}{_SEG})*)")
 # not after ":" either: "QCVN 01:2021/BKHCN" is a regulation code, not number 2021
 DOCNUM_RE = re.compile(rf"(?<![\w/:])(?:{_PARTY}|{_STATE}|{_NOSLASH})(?![\w/])")
@@ -178,6 +185,11 @@ class DocNumber:
     @property
     def doc_type(self) -> str:
         return self.symbol.split("/" if self.party else "-", 1)[0]
+
+    @property
+    def kind(self) -> str | None:
+        """The kind of document its type code names: "Kế hoạch" for 148-KH/TU (None for 2557/UBND-KTTH)."""
+        return DOC_TYPE_NAMES.get(strip_accents(self.doc_type).upper().rstrip("0123456789"))
 
     @property
     def issuer(self) -> str:
