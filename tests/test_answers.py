@@ -568,3 +568,9 @@ def test_number_of_a_kind_of_document_is_that_kinds_number(assistant):
     # "kế hoạch … là số mấy?" asks for a Kế hoạch's number: not 57-NQ/TW, the resolution it carries out
     ans = assistant.ask("ke hoach cua BTV tinh uy thuc hien NQ 57 la so may")
     assert ans.status == "answered" and "148-KH/TU" in ans.answer
+
+
+def test_a_count_of_a_coded_part_does_not_answer_for_the_whole(assistant):
+    # "how many masts?" names no 4G/5G: the total 3.916 trạm BTS, not "1.929 trạm 4G, … 55 trạm … 5G"
+    ans = assistant.ask("How many mobile phone masts were there in the province as of June 2025?")
+    assert ans.status == "answered" and "3.916" in ans.answer

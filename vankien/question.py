@@ -554,10 +554,18 @@ def _counts_other_code(text: str, at: int, codes: frozenset[str]) -> bool:
     >>> t = "có 55 trạm phủ sóng QL2, mạng 5G"
     >>> _counts_other_code(t, t.index(" trạm"), frozenset({"5g"}))
     False
+
+    A question naming no code asks for the whole count:
+
+    >>> t = "có 3.916 trạm BTS, 1.929 trạm 4G"
+    >>> _counts_other_code(t, t.index(" trạm BTS"), frozenset()), _counts_other_code(t, t.index(" trạm 4G"), frozenset())
+    (False, True)
     """
-    if not codes:
-        return False
     window = _figure_phrase(text, at, 48)
+    if not codes:
+        # a question naming no code asks for the whole count, not a coded part of it
+        # ("how many stations?" is not answered by "1.929 trạm 4G" when "3.916 trạm BTS" is there)
+        return any(is_code(t) for t in term_set(window))
     # another code of the same kind (4G for 5G; a road "QL2" is no other network)
     kinds = {re.sub(r"\d", "", c) for c in codes}
     named = {t for t in term_set(window) if is_code(t) and re.sub(r"\d", "", t) in kinds}
