@@ -574,3 +574,9 @@ def test_a_count_of_a_coded_part_does_not_answer_for_the_whole(assistant):
     # "how many masts?" names no 4G/5G: the total 3.916 trạm BTS, not "1.929 trạm 4G, … 55 trạm … 5G"
     ans = assistant.ask("How many mobile phone masts were there in the province as of June 2025?")
     assert ans.status == "answered" and "3.916" in ans.answer
+
+
+def test_english_ip_certificates_are_van_bang(assistant):
+    # intellectual property titles are "văn bằng" in the report (a certificate elsewhere is a giấy chứng nhận)
+    ans = assistant.ask("How many intellectual property certificates were granted in total?")
+    assert ans.status == "answered" and "777" in ans.answer
