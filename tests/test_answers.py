@@ -580,3 +580,11 @@ def test_english_ip_certificates_are_van_bang(assistant):
     # intellectual property titles are "văn bằng" in the report (a certificate elsewhere is a giấy chứng nhận)
     ans = assistant.ask("How many intellectual property certificates were granted in total?")
     assert ans.status == "answered" and "777" in ans.answer
+
+
+def test_a_result_is_quoted_without_the_target_before_it(assistant):
+    # Chỉ tiêu “… Bưu chính đạt 4.552 tỷ đồng …”: Kết quả đạt được … 15.450 tỷ đồng
+    ans = assistant.ask("Tổng doanh thu bưu chính viễn thông giai đoạn 2021-2025 đạt bao nhiêu?")
+    assert ans.status == "answered" and "15.450" in ans.answer and "4.552" not in ans.answer
+    c = ans.citations[0]
+    assert assistant.index.catalog.text(assistant.documents()[0]["sha256"])[c.char_start:c.char_end] == c.quote

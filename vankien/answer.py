@@ -175,7 +175,7 @@ class Answerer:
             # "bao nhiêu tỷ đồng": only a clause giving a figure in tỷ can answer it
             best = next((u for u in units if u.gives_unit), best)
 
-        quoted = self._with_context(best, units)
+        quoted = self._with_context(best, units, keep_targets=asked.target)
         if not self._answerable(question, asked, best, quoted, wanted, idf, acr, typed):
             return self._not_found(question)
         if unit and not asked.gives(quoted.text):
@@ -196,13 +196,19 @@ class Answerer:
         cite = _cite(quoted)
         return self._checked(Answer(question, "answered", cite.quote[: p.max_answer_chars], [cite]))
 
-    def _with_context(self, best: _Unit, units: list[_Unit]) -> _Unit:
+    def _with_context(self, best: _Unit, units: list[_Unit], keep_targets: bool = False) -> _Unit:
         """Quote the whole sentence around the chosen clause when it is short enough
         (the figure's subject is often in the clause before it); else the clause with
-        the one before it when the clause alone is short."""
+        the one before it when the clause alone is short. Not a quoted target before the
+        clause, unless ``keep_targets``: "Chỉ tiêu “… 4.552 tỷ đồng …”: Kết quả đạt được …
+        15.450 tỷ đồng" gives a result only."""
         c = best.hit.chunk
         bs, be = best.start - c.char_start, best.end - c.char_start
         for s, e in sentence_spans(c.text):
+            if not keep_targets:
+                s = max([s] + [te for ts, te in _target_quotes(c.text) if s < te <= bs])
+                while s < bs and not c.text[s].isalnum():
+                    s += 1  # ("”: Kết quả…")
             if s <= bs and be <= e and e - s <= self.params.sentence_chars:
                 return _Unit(best.hit, c.char_start + s, c.char_start + e, c.text[s:e], best.score, best.coverage, best.gives_unit)
         if len(best.text) >= 120:
