@@ -204,9 +204,11 @@ class Answerer:
         15.450 tỷ đồng" gives a result only."""
         c = best.hit.chunk
         bs, be = best.start - c.char_start, best.end - c.char_start
+        target_ends = [] if keep_targets else [te for _, te in _target_quotes(c.text) if te <= bs]
         for s, e in sentence_spans(c.text):
-            if not keep_targets:
-                s = max([s] + [te for ts, te in _target_quotes(c.text) if s < te <= bs])
+            after = max((te for te in target_ends if s < te), default=None)
+            if after is not None:
+                s = after
                 while s < bs and not c.text[s].isalnum():
                     s += 1  # ("”: Kết quả…")
             if s <= bs and be <= e and e - s <= self.params.sentence_chars:
