@@ -574,3 +574,17 @@ def test_a_result_is_quoted_without_the_target_before_it(assistant):
     assert ans.status == "answered" and "15.450" in ans.answer and "4.552" not in ans.answer
     c = ans.citations[0]
     assert assistant.index.catalog.text(assistant.documents()[0]["sha256"])[c.char_start:c.char_end] == c.quote
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("Tỷ lệ phủ sóng 5G hiện nay ở Phú Thọ được bao nhiêu phần trăm?", None),
+    ("What is the 5G coverage rate now?", None),
+    ("Nhiệm kỳ 2025-2030 phấn đấu tỷ lệ phủ sóng 5G đạt bao nhiêu phần trăm?", "100%"),
+    ("What 5G coverage rate does the province aim for by 2030?", "100%")])
+def test_the_next_terms_target_is_no_answer_about_now(assistant, q, expected):
+    # the report gives 5G coverage only as a 2025-2030 target (under "PHƯƠNG HƯỚNG … 2025-2030")
+    ans = assistant.ask(q)
+    if expected:
+        assert ans.status == "answered" and expected in ans.answer
+    else:
+        assert ans.status == "not_found"

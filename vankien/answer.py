@@ -175,6 +175,8 @@ class Answerer:
             # "bao nhiêu tỷ đồng": only a clause giving a figure in tỷ can answer it
             best = next((u for u in units if u.gives_unit), best)
 
+        if asked.now and not asked.target and _looks_ahead(best.hit.chunk.context):
+            return self._not_found(question)  # "tỷ lệ phủ sóng 5G hiện nay" is not the next term's target
         quoted = self._with_context(best, units, keep_targets=asked.target)
         if not self._answerable(question, asked, best, quoted, wanted, idf, acr, typed):
             return self._not_found(question)
@@ -468,6 +470,15 @@ def _target_quotes(text: str) -> list[tuple[int, int]]:
     ['Chỉ tiêu “Đạt từ 70% trở lên”']
     """
     return [m.span() for m in _TARGET_QUOTE.finditer(text)]
+
+
+# Headings of what a report sets out for the coming term or year: "PHƯƠNG HƯỚNG, CHỈ TIÊU, NHIỆM VỤ
+# VÀ GIẢI PHÁP NHIỆM KỲ 2025-2030", "Định hướng năm 2026"
+_AHEAD = re.compile(r"\b(phương hướng|định hướng)\b", re.IGNORECASE)
+
+
+def _looks_ahead(context: str) -> bool:
+    return bool(_AHEAD.search(context))
 
 
 def _quotes_target(text: str, s: int, e: int, targets: list[tuple[int, int]]) -> bool:

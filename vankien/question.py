@@ -60,6 +60,9 @@ _YEARLIKE_REF = re.compile(rf"\b(?:{'|'.join(NUMBERED_KINDS)})[\s|]+(?:số[\s|]
 # … đạt bao nhiêu so với nghị quyết?"); a question naming no target asks what was achieved
 _WANTS_TARGET = re.compile(r"\b(chi tieu|muc tieu|phan dau|dat ra|de ra|yeu cau|toi thieu|target|targets|goal|goals|aim|"
                            r"aimed|required|minimum|want|wants|wanted|expected|planned)\b")
+# ... and what is, now or so far: "hiện nay", "đến nay", "currently" (not a target of the next term)
+_WANTS_NOW = re.compile(r"\b(hien nay|hien tai|hien co|hien da|den nay|cho den nay|currently|so far|to date|now|at present|"
+                        r"nowadays)\b")
 _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|achieved|actual|actually|against|compared|versus)\b")
 # The kind of document whose number is asked ("Kế hoạch … là số mấy?"): one not given a number
 # already ("thực hiện Nghị quyết 57" names another). Not the kinds that are also verbs (quy định,
@@ -155,6 +158,7 @@ class Asked:
     doc_refs: frozenset[str] = frozenset()
     target: bool = False  # a target is asked for ("chỉ tiêu", "mục tiêu", "target")
     doc_kind: str | None = None  # the kind of document whose number is asked: "Kế hoạch"
+    now: bool = False  # what is, now or so far ("hiện nay", "đến nay", "currently")
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -172,6 +176,7 @@ class Asked:
             cause=bool(_WANTS_CAUSE.search(folded)),
             per_year=bool(_WANTS_PER_YEAR.search(folded)),
             target=bool(_WANTS_TARGET.search(folded)) and not _WANTS_RESULT.search(folded),
+            now=bool(_WANTS_NOW.search(folded)),
             doc_kind=(_ASKED_KINDS[m.group(1)] if _WANTS_DOCNUM.search(folded)
                       and (m := _KIND_ASKED.search(folded) or _ASKED_KIND.search(folded)) else None),
             doc_refs=frozenset(m.group(1) for m in _doc_refs(question)),
@@ -335,9 +340,10 @@ class Asked:
         money = self.unit is None and not self.share and bool(_HOW_MUCH_MONEY.search(low))
         # (the translation drops verbs: "did the resolution want…" asks for a target)
         target = self.target or bool(_WANTS_TARGET.search(low) and not _WANTS_RESULT.search(low))
+        now = self.now or bool(_WANTS_NOW.search(low))
         return replace(self, also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_HOW_MANY.search(low)) and not self.share,
-                       unit=MONEY if money else self.unit, target=target)
+                       unit=MONEY if money else self.unit, target=target, now=now)
 
     def named_in(self, text: str) -> bool:
         """The quote names what "Ai…?" / "<noun> nào?" asks for: a person, that noun, a
