@@ -561,8 +561,10 @@ def test_english_how_much_spent_needs_an_amount_of_money(assistant):
     ("How many mobile phone masts were there in the province as of June 2025?", "3.916"),
     # intellectual property titles are "văn bằng" in the report (a certificate elsewhere is a giấy chứng nhận)
     ("How many intellectual property certificates were granted in total?", "777"),
+    # "what was the total budget" asks for money, not the count of tasks in the same sentence
+    ("What was the total budget of the provincial-level S&T tasks approved in 2020-2025?", "226.881,809"),
 ], ids=["classifier-cai", "classifier-cai-2", "result-not-target", "result-not-target-en", "target-asked",
-        "target-asked-en", "kind-of-document", "whole-count-not-a-coded-part", "ip-certificates"])
+        "target-asked-en", "kind-of-document", "whole-count-not-a-coded-part", "ip-certificates", "total-budget-en"])
 def test_what_is_asked_for_is_what_is_quoted(assistant, q, expected):
     ans = assistant.ask(q)
     assert ans.status == "answered" and expected in ans.answer

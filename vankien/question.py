@@ -84,8 +84,11 @@ _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _HOW_MANY = re.compile(r"\bhow many\b")
 # "How much did the province spend…": an amount of money, whatever word the glossary gives the
 # verb ("spend" is "chi", too short and too common a syllable to mean money in Vietnamese)
+# ... as does "what was the total budget of…"
 _HOW_MUCH_MONEY = re.compile(r"\bhow much\b.*\b(spen[dt]|spending|cost|costs|money|budget|fund|funds|funding|funded|invest"
-                             r"|invested|investment|pay|paid|revenue|earn|earned|capital|loan|loans|lend|lent|fine|fined|expenditure)\b")
+                             r"|invested|investment|pay|paid|revenue|earn|earned|capital|loan|loans|lend|lent|fine|fined|expenditure)\b"
+                             r"|\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+(?:total\s+|overall\s+)?(?:budget|cost|funding|"
+                             r"expenditure|spending|investment|revenue|capital)\b")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)*\s?%")
 # "1218/QĐ-UBND ngày 04/6/2025", "21-KL/TW, ngày 15/10/2021": a document number with its date
 _DATED = re.compile(r"[\s,]*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}")
