@@ -563,8 +563,11 @@ def test_english_how_much_spent_needs_an_amount_of_money(assistant):
     ("How many intellectual property certificates were granted in total?", "777"),
     # "what was the total budget" asks for money, not the count of tasks in the same sentence
     ("What was the total budget of the provincial-level S&T tasks approved in 2020-2025?", "226.881,809"),
+    # "văn bản nào" is answered by a document number, whatever the quote calls the document
+    ("Văn bản nào của Đảng ủy Sở về việc tổ chức đại hội Đảng bộ Sở nhiệm kỳ 2025-2030?", "06/KH-ĐUKHCN"),
 ], ids=["classifier-cai", "classifier-cai-2", "result-not-target", "result-not-target-en", "target-asked",
-        "target-asked-en", "kind-of-document", "whole-count-not-a-coded-part", "ip-certificates", "total-budget-en"])
+        "target-asked-en", "kind-of-document", "whole-count-not-a-coded-part", "ip-certificates", "total-budget-en",
+        "which-document"])
 def test_what_is_asked_for_is_what_is_quoted(assistant, q, expected):
     ans = assistant.ask(q)
     assert ans.status == "answered" and expected in ans.answer

@@ -485,11 +485,17 @@ def asked_kind(question: str) -> str | None:
 
     >>> asked_kind("Huyện nào có nhiều trạm BTS nhất?"), asked_kind("Khi nào ban hành?")
     ('huyen', None)
+
+    "Văn bản nào…?" asks for a document by its number, whatever the quote calls it ("kế hoạch
+    số 06/KH-ĐUKHCN"): the document-number checks hold it (``Asked.docnum``).
+
+    >>> asked_kind("Văn bản nào của Đảng ủy về đại hội?"), asked_kind("van ban nao quy dinh?")
+    (None, None)
     """
-    m = re.search(r"(\w+)\s+nao\b", strip_accents(question).lower())
-    if not m or m.group(1) in _NOT_KINDS or m.group(1) in QUESTION_WORDS:
+    m = re.search(r"(?:(van)\s+)?(\w+)\s+nao\b", strip_accents(question).lower())
+    if not m or m.group(2) in _NOT_KINDS or m.group(2) in QUESTION_WORDS or (m.group(1), m.group(2)) == ("van", "ban"):
         return None
-    return m.group(1)
+    return m.group(2)
 
 
 def asked_unit(question: str) -> tuple[str, ...] | None:
