@@ -565,9 +565,12 @@ def test_english_how_much_spent_needs_an_amount_of_money(assistant):
     ("What was the total budget of the provincial-level S&T tasks approved in 2020-2025?", "226.881,809"),
     # "văn bản nào" is answered by a document number, whatever the quote calls the document
     ("Văn bản nào của Đảng ủy Sở về việc tổ chức đại hội Đảng bộ Sở nhiệm kỳ 2025-2030?", "06/KH-ĐUKHCN"),
+    # "ngân sách … bao nhiêu so với GRDP" asks for a share of GRDP, not an amount of money
+    ("Tổng chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số nhiệm kỳ tới đặt mục tiêu bao nhiêu "
+     "so với GRDP?", "3% GRDP"),
 ], ids=["classifier-cai", "classifier-cai-2", "result-not-target", "result-not-target-en", "target-asked",
         "target-asked-en", "kind-of-document", "whole-count-not-a-coded-part", "ip-certificates", "total-budget-en",
-        "which-document"])
+        "which-document", "share-of-grdp"])
 def test_what_is_asked_for_is_what_is_quoted(assistant, q, expected):
     ans = assistant.ask(q)
     assert ans.status == "answered" and expected in ans.answer

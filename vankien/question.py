@@ -127,7 +127,7 @@ _FIGURE_OR_FRACTION = re.compile(rf"\d+/\d+(?!/)|(?<![\d.,])\d{{1,3}}\.\d{{1,2}}
 MONEY = ("money",)  # asked_unit: an amount of money
 _ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|nguon von|tong von|von dau tu|muc dau tu|doanh thu|ngan sach|"
                          r"xu phat)\b")
-_RATE_WORDS = r"ty le|phan tram|ty trong"
+_RATE_WORDS = r"ty le|phan tram|ty trong|grdp|gdp"  # ("bao nhiêu so với GRDP" is a share)
 _ASKS_RATE = re.compile(rf"\b({_RATE_WORDS})\b")
 _ASKS_SHARE = re.compile(rf"\b({_RATE_WORDS}|chiem|percent|percentage|share|proportion|rate)\b|%")
 _MONEY_FIGURE = re.compile(rf"\d(?:[\d.,]*\d)?\s*(?:{_SCALE_WORDS}|{_CURRENCY})")
@@ -510,6 +510,7 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
 
     >>> asked_unit("Tổng kinh phí là bao nhiêu?"), asked_unit("Tỷ lệ vốn ngoài ngân sách là bao nhiêu?")
     (('money',), None)
+    >>> asked_unit("Chi ngân sách cho KH&CN đạt bao nhiêu so với GRDP?")  # (a share of GRDP)
     >>> asked_unit("Tổng kinh phí đầu tư Trại thực nghiệm?")
     ('money',)
     >>> asked_unit("bị phạt bao nhiêu tiền?"), asked_unit("ứng dụng bao nhiêu tiến bộ kỹ thuật?")
