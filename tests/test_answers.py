@@ -568,9 +568,11 @@ def test_english_how_much_spent_needs_an_amount_of_money(assistant):
     # "ngân sách … bao nhiêu so với GRDP" asks for a share of GRDP, not an amount of money
     ("Tổng chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số nhiệm kỳ tới đặt mục tiêu bao nhiêu "
      "so với GRDP?", "3% GRDP"),
+    # an English word in a Vietnamese question, which the report writes in Vietnamese (online = trực tuyến)
+    ("Tỷ lệ hồ sơ TTHC làm online ở Phú Thọ giờ đạt bao nhiêu phần trăm?", "82,56%"),
 ], ids=["classifier-cai", "classifier-cai-2", "result-not-target", "result-not-target-en", "target-asked",
         "target-asked-en", "kind-of-document", "whole-count-not-a-coded-part", "ip-certificates", "total-budget-en",
-        "which-document", "share-of-grdp"])
+        "which-document", "share-of-grdp", "loanword-online"])
 def test_what_is_asked_for_is_what_is_quoted(assistant, q, expected):
     ans = assistant.ask(q)
     assert ans.status == "answered" and expected in ans.answer

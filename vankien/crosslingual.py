@@ -64,6 +64,28 @@ def _glossary() -> dict[tuple[str, ...], str]:
     return {key: vi for key, vi, _ in _entries()}
 
 
+def with_loanwords(question: str, in_corpus: Callable[[str], bool]) -> str:
+    """A Vietnamese question with the English words people mix in ("làm online", "app") in
+    the report's words, when the documents never use them and the glossary knows them.
+
+    >>> with_loanwords("Tỷ lệ hồ sơ làm online đạt bao nhiêu?", lambda w: False)
+    'Tỷ lệ hồ sơ làm trực tuyến đạt bao nhiêu?'
+    >>> with_loanwords("Có bao nhiêu camera AI, online?", lambda w: w == "camera")
+    'Có bao nhiêu camera AI, trực tuyến?'
+    """
+    glossary = _glossary()
+
+    def swap(m: re.Match) -> str:
+        w = m.group(0)
+        vi = glossary.get((w,))
+        if vi is None or not w.islower() or in_corpus(w):
+            return w  # (a name, an acronym, a word the report itself uses)
+        alts = vi.split("|")
+        return "{" + "|".join(alts) + "}" if len(alts) > 1 else vi
+
+    return re.sub(r"(?<![\w/-])[a-z]{3,}(?![\w/-])", swap, question)
+
+
 @lru_cache(maxsize=1)
 def _punctuated() -> frozenset[tuple[str, ...]]:
     """Glossary phrases written with punctuation inside ("standards, metrology and quality"):

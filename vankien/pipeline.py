@@ -15,7 +15,7 @@ from vankien.errors import QuestionError
 from vankien.generate import generate, generate_stream
 from vankien.llm import LLMBackend, make_llm
 from vankien.errors import LLMUnavailableError
-from vankien.crosslingual import to_vietnamese
+from vankien.crosslingual import to_vietnamese, with_loanwords
 from vankien.retrieve import HybridRetriever, RetrievalParams, is_foreign
 from vankien.vietnamese import tokenize
 from vankien.settings import BUNDLED_CORPUS, Settings
@@ -84,7 +84,7 @@ class Assistant:
         terms = list(dict.fromkeys(tokenize(question)))
         idf = self.index.lexical.term_idf(terms)
         if not is_foreign(question, idf):
-            return question, False
+            return with_loanwords(question, in_corpus=lambda w: idf.get(w, 0) > 0), False
         t = to_vietnamese(question, in_corpus=lambda w: idf.get(w, 0) > 0)
         if t.known >= self.answerer.params.min_glossary_share and t.text:
             return t.text, False
@@ -104,7 +104,9 @@ class Assistant:
         if untranslated:
             return Answer(q, "not_found", msg.NOT_FOUND_FOREIGN, []), []
         hits = self.retriever.retrieve(sq)
-        ans = self.answerer.answer(sq, hits, typed=q if sq != q else None)
+        # (typed: an English question, answered in its translation; not a Vietnamese one with a loanword)
+        translated = sq != q and is_foreign(q, self.index.lexical.term_idf(list(dict.fromkeys(tokenize(q)))))
+        ans = self.answerer.answer(sq, hits, typed=q if translated else None)
         ans.question = q
         return ans, hits
 
