@@ -175,7 +175,7 @@ class Answerer:
             # "bao nhiêu tỷ đồng": only a clause giving a figure in tỷ can answer it
             best = next((u for u in units if u.gives_unit), best)
 
-        if asked.now and not asked.target and _looks_ahead(best.hit.chunk.context):
+        if asked.now and not asked.target and _AHEAD.search(best.hit.chunk.context):
             return self._not_found(question)  # "tỷ lệ phủ sóng 5G hiện nay" is not the next term's target
         quoted = self._with_context(best, units, keep_targets=asked.target)
         if not self._answerable(question, asked, best, quoted, wanted, idf, acr, typed):
@@ -475,10 +475,6 @@ def _target_quotes(text: str) -> list[tuple[int, int]]:
 # Headings of what a report sets out for the coming term or year: "PHƯƠNG HƯỚNG, CHỈ TIÊU, NHIỆM VỤ
 # VÀ GIẢI PHÁP NHIỆM KỲ 2025-2030", "Định hướng năm 2026"
 _AHEAD = re.compile(r"\b(phương hướng|định hướng)\b", re.IGNORECASE)
-
-
-def _looks_ahead(context: str) -> bool:
-    return bool(_AHEAD.search(context))
 
 
 def _quotes_target(text: str, s: int, e: int, targets: list[tuple[int, int]]) -> bool:

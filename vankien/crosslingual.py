@@ -80,8 +80,7 @@ def with_loanwords(question: str, in_corpus: Callable[[str], bool]) -> str:
         vi = glossary.get((w,))
         if vi is None or not w.islower() or in_corpus(w):
             return w  # (a name, an acronym, a word the report itself uses)
-        alts = vi.split("|")
-        return "{" + "|".join(alts) + "}" if len(alts) > 1 else vi
+        return "{" + vi + "}" if "|" in vi else vi  # (alternatives, as to_vietnamese writes them)
 
     return re.sub(r"(?<![\w/-])[a-z]{3,}(?![\w/-])", swap, question)
 

@@ -118,8 +118,7 @@ def _type_of(text: str, d: DocNumber) -> tuple[str, bool]:
     m = _TYPE_BEFORE.search(before)
     if m:
         return _TYPE_WORDS[m.group(1)], True
-    code, _ = _symbol_parts(d)
-    return DOC_TYPE_NAMES.get(strip_accents(code).upper().rstrip("0123456789"), "Văn bản"), False
+    return d.kind or "Văn bản", False
 
 
 def _date_after(text: str, pos: int) -> tuple[str, int] | None:

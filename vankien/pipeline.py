@@ -77,25 +77,32 @@ class Assistant:
         return q
 
     def read_question(self, question: str) -> tuple[str, bool]:
-        """What is searched and answered for ``question``: the question itself, or for an
-        English one the same question in the report's words (vankien.crosslingual) when the
-        glossary knows most of it. The flag: an English question it could not translate,
-        which is refused (e5 finds its topic but not which figure answers it)."""
+        """What is searched and answered for ``question``: the question itself (its English
+        loanwords in the report's words), or for an English one the same question in the
+        report's words (vankien.crosslingual) when the glossary knows most of it. The flag: an
+        English question it could not translate, which is refused (e5 finds its topic but not
+        which figure answers it)."""
+        text, _, untranslated = self._read(question)
+        return text, untranslated
+
+    def _read(self, question: str) -> tuple[str, bool, bool]:
+        """``read_question``, and whether the text is a translation of an English question
+        (answered as such: ``Answerer.answer``'s ``typed``)."""
         terms = list(dict.fromkeys(tokenize(question)))
         idf = self.index.lexical.term_idf(terms)
         if not is_foreign(question, idf):
-            return with_loanwords(question, in_corpus=lambda w: idf.get(w, 0) > 0), False
+            return with_loanwords(question, in_corpus=lambda w: idf.get(w, 0) > 0), False, False
         t = to_vietnamese(question, in_corpus=lambda w: idf.get(w, 0) > 0)
         if t.known >= self.answerer.params.min_glossary_share and t.text:
-            return t.text, False
-        return question, True
+            return t.text, True, False
+        return question, False, True
 
     def search_text(self, question: str) -> str:
         return self.read_question(question)[0]
 
     def _extractive(self, q: str) -> tuple[Answer, list]:
         """The checked extractive answer to a validated question, and the passages behind it."""
-        sq, untranslated = self.read_question(q)
+        sq, translated, untranslated = self._read(q)
         # A question naming a document number is answered from the registry of references
         # (vankien.docnums); anything it cannot answer goes on to retrieval.
         ans = answer_docnum_question(self, q)
@@ -104,8 +111,6 @@ class Assistant:
         if untranslated:
             return Answer(q, "not_found", msg.NOT_FOUND_FOREIGN, []), []
         hits = self.retriever.retrieve(sq)
-        # (typed: an English question, answered in its translation; not a Vietnamese one with a loanword)
-        translated = sq != q and is_foreign(q, self.index.lexical.term_idf(list(dict.fromkeys(tokenize(q)))))
         ans = self.answerer.answer(sq, hits, typed=q if translated else None)
         ans.question = q
         return ans, hits

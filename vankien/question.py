@@ -67,8 +67,7 @@ _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|achieved|actual|
 # The kind of document whose number is asked ("Kế hoạch … là số mấy?"): one not given a number
 # already ("thực hiện Nghị quyết 57" names another). Not the kinds that are also verbs (quy định,
 # hướng dẫn).
-_ASKED_KINDS = {strip_accents(k): k.capitalize() for k in ("nghị quyết", "quyết định", "kế hoạch", "chỉ thị", "thông tư",
-                                                           "nghị định", "kết luận", "đề án", "chương trình")}
+_ASKED_KINDS = {strip_accents(k): k.capitalize() for k in DOC_KINDS if k not in ("hướng dẫn", "quy định", "công văn", "luật")}
 _ASKED_KIND = re.compile(rf"\b({'|'.join(_ASKED_KINDS)})\b(?![\s|]+(?:so[\s|]+)?\d)")
 # ... first the one the asking words follow: "Chương trình … được phê duyệt tại quyết định số mấy?"
 _KIND_ASKED = re.compile(rf"\b({'|'.join(_ASKED_KINDS)})[\s|]+(?:so may|so hieu|so bao nhieu|nao)\b")
