@@ -16,7 +16,7 @@ from typing import Callable
 from importlib import resources
 
 from vankien.question import DOC_KINDS, NUMBERED_KINDS, is_code
-from vankien.vietnamese import YEAR_RE, find_docnums, nfc
+from vankien.vietnamese import YEAR_RE, find_docnums, has_diacritics, nfc
 
 _STOP = set(
     "a an the of in on at to for by with from into about and or but is are was were be been being "
@@ -29,7 +29,7 @@ _STOP = set(
     "until against toward towards upon onto along around behind beyond despite except near off past "
     "actually currently now then already ever really even yet again exactly approximately roughly nearly almost "
     "overall altogether respectively own every either neither both another several few one ones well "
-    "whether where why thing".split()
+    "whether where why thing please pls plz thanks thx".split()
     # what a question says about the report, not about the subject: "which plan is cited", "is expected to"
     + "cite cited mention mentioned list listed state stated report reported describe described say said "
     "name named according expect expected mean meant suppose supposed want wanted follow follows followed "
@@ -375,7 +375,9 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
                 named_at = i if name else -1
                 if not glossed[i]:  # ("identification (VNeID) accounts" counts tài khoản)
                     counted.noun(None, w, joined[i])
-                if not name:
+                if has_diacritics(r):
+                    known += 1  # a Vietnamese word in an English question: "(kinh phí không quyết toán)"
+                elif not name:
                     unknown += 1
             i += 1
     counted.end()

@@ -343,8 +343,10 @@ class Asked:
         # (the translation drops verbs: "did the resolution want…" asks for a target)
         target = self.target or bool(_WANTS_TARGET.search(low) and not _WANTS_RESULT.search(low))
         now = self.now or bool(_WANTS_NOW.search(low))
-        return replace(self, also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
-                       count=bool(_HOW_MANY.search(low)) and not self.share,
+        # ("What % of people…": the glossary has no word for the sign)
+        share = self.share or bool(re.search(r"%|\bwhat (?:percentage|percent|share|proportion|fraction|rate)\b", low))
+        return replace(self, figure=self.figure or share, share=share, also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
+                       count=bool(_HOW_MANY.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now)
 
     def named_in(self, text: str) -> bool:
