@@ -317,6 +317,31 @@ def test_which_year_needs_a_year_not_a_period(assistant):
     assert ans.status == "answered" and "năm 2020" in ans.answer
 
 
+def test_a_breakdown_without_the_category_asked_is_no_answer(assistant):
+    """The report breaks IP applications down into sáng chế, giải pháp hữu ích, kiểu dáng and
+    nhãn hiệu (it names chỉ dẫn địa lý elsewhere), and its 43 inspections into thanh tra and
+    kiểm tra, not by field: the sentence with the total does not answer for one category."""
+    for q in ("Trong số đơn đăng ký bảo hộ sở hữu trí tuệ giai đoạn 2020-2025, có bao nhiêu đơn đăng ký chỉ dẫn địa lý?",
+              "Trong 43 cuộc thanh tra, kiểm tra, có bao nhiêu cuộc về an toàn bức xạ?"):
+        ans = assistant.ask(q)
+        assert ans.status == "not_found" and ans.citations == [], q
+    # a category the breakdown has
+    ans = assistant.ask("Trong số đơn đăng ký bảo hộ sở hữu trí tuệ giai đoạn 2020-2025, có bao nhiêu đơn đăng ký kiểu dáng công nghiệp?")
+    assert ans.status == "answered" and "49 đơn" in ans.answer
+
+
+def test_english_what_percent_needs_a_figure(assistant):
+    # the report leaves the smartphone rate blank ("Tỷ lệ người dân có điện thoại thông minh….."):
+    # a sentence with no figure does not answer "What %"
+    ans = assistant.ask("What % of people in Phu Tho own a smartphone?")
+    assert ans.status == "not_found" and ans.citations == []
+
+
+def test_vietnamese_words_in_an_english_question_are_not_foreign(assistant):
+    ans = assistant.ask("How much S&T task spending was not approved at final settlement (kinh phí không quyết toán)?")
+    assert ans.status == "answered" and "102,3 triệu đồng" in ans.answer
+
+
 @pytest.mark.parametrize("q", ["tinh da co bao nhieu thue bao 5G", "dang bo so co bao nhieu dang vien nu"])
 def test_counted_unit_is_read_without_diacritics_too(assistant, q):
     """"bao nhieu thue bao" counts thuê bao as "bao nhiêu thuê bao" does: the report counts

@@ -16,7 +16,7 @@ from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date, has_rank
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
 from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_numbers, has_diacritics,
-                                one_form, strip_accents, tokenize, years_in)
+                                one_form, strip_accents, term_set, tokenize, years_in)
 
 
 @dataclass
@@ -277,6 +277,8 @@ class Answerer:
         # it too: "98 đảng viên" of this Đảng bộ is no answer about another Sở's Đảng bộ.
         if wanted.coverage(passage_terms(quoted.text, acr, question)) < p.min_quote_coverage:
             return False
+        if not typed and self._unqualified(asked.counted, passage_terms(c.index_text(), acr, question)):
+            return False  # "bao nhiêu đơn chỉ dẫn địa lý" is not answered by a breakdown that names none
         if typed:
             # A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:
             # the rest may well be covered by a figure about another province. (Not one the
@@ -291,6 +293,24 @@ class Answerer:
         if not typed or best.coverage < p.min_coverage_translated:
             return False
         return self._similarity(typed, quoted.text) >= p.min_similarity_translated
+
+    def _unqualified(self, counted: tuple[str, ...], terms: frozenset[str]) -> bool:
+        """What the question counts has a term of several syllables that the documents use
+        elsewhere and the passage (``terms``) lacks: two adjacent two-syllable terms of the
+        counted phrase, each in the index, neither in the passage ("chỉ dẫn địa lý", "an toàn
+        bức xạ"). One alone is most often two words meeting by chance ("dự án đổi mới": "án
+        đổi"). Measured on every eval set (2026-11-26): the quote instead of the passage refused
+        right answers; three terms in a row caught one wrong answer, two caught two (and lost
+        one right answer while winning another)."""
+        if not counted:
+            return False
+        idf = self.index.lexical.term_idf(list(counted))
+        run = 0
+        for t in counted:
+            run = run + 1 if t not in terms and idf.get(t, 0) > 0 else 0
+            if run >= 2:
+                return True
+        return False
 
     def _similarity(self, question: str, text: str) -> float:
         import numpy as np

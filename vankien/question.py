@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, figures, find_docnums,
-                                find_numbers, has_figure, nfc, periods, spells_out, strip_accents, term_set, years_in)
+                                find_numbers, has_figure, nfc, periods, spells_out, strip_accents, term_set, tokenize, years_in)
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 QUESTION_WORDS = set(
@@ -161,6 +161,7 @@ class Asked:
     target: bool = False  # a target is asked for ("chỉ tiêu", "mục tiêu", "target")
     doc_kind: str | None = None  # the kind of document whose number is asked: "Kế hoạch"
     now: bool = False  # what is, now or so far ("hiện nay", "đến nay", "currently")
+    counted: tuple[str, ...] = ()  # the two-syllable terms of what "bao nhiêu …" counts (counted_terms)
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -190,6 +191,7 @@ class Asked:
             years=frozenset(years_in(_without_doc_refs(question), free=True)),
             periods=frozenset(periods(nfc(question))),
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
+            counted=() if foreign else counted_terms(question),
         )
 
     def names_doc_ref(self, text: str) -> bool:
@@ -548,6 +550,32 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     raw = nfc(question)[m.start(1):m.end(1)]
     units = dict(acronyms(raw))
     return units.get(word) or (word,)
+
+
+# Words that end the noun phrase after "bao nhiêu": a verb, a preposition, a time ("được cấp", "trong năm")
+_COUNTED_ENDS = frozenset("duoc da co la trong cua tai nam giai do cho tu den so voi theo tren hien nay va nhu the "
+                          "nao thi ma roi chua khong vay a nhi ha".split())
+
+
+def counted_terms(question: str) -> tuple[str, ...]:
+    """The two-syllable terms, in order, of the noun phrase "bao nhiêu" / "mấy" counts, up to
+    the word that ends it: what the quote must be about, qualifiers included.
+
+    >>> counted_terms("Có bao nhiêu đơn đăng ký chỉ dẫn địa lý trong giai đoạn 2020-2025?")
+    ('don_dang', 'dang_ky', 'ky_chi', 'chi_dan', 'dan_dia', 'dia_ly')
+    >>> counted_terms("Có mấy cuộc về an toàn bức xạ?"), counted_terms("Tổng số là bao nhiêu?")
+    (('cuoc_ve', 've_an', 'an_toan', 'toan_buc', 'buc_xa'), ())
+    """
+    low = nfc(question).lower()
+    m = _COUNTED.search(low) or (None if re.search(r"\bbao nhi[eê]u\b", low) else _COUNTED_FEW.search(low))
+    if not m:
+        return ()
+    words = []
+    for w in re.findall(r"[\w&/-]+|[^\w\s]", low[m.start(1):]):
+        if not re.match(r"\w", w) or strip_accents(w) in _COUNTED_ENDS:
+            break
+        words.append(w)
+    return tuple(t for t in tokenize(" ".join(words)) if "_" in t)
 
 
 def _is_share(text: str, m: re.Match) -> bool:
