@@ -330,6 +330,20 @@ def test_a_breakdown_without_the_category_asked_is_no_answer(assistant):
     assert ans.status == "answered" and "49 đơn" in ans.answer
 
 
+@pytest.mark.parametrize("q, expected", [
+    ("Em ở UBND xã, đang làm báo cáo phổ cập internet, anh/chị cho em hỏi toàn tỉnh hiện có bao nhiêu thuê bao "
+     "internet cáp quang ạ?", "367.384"),
+    ("Văn phòng Huyện ủy đang chuẩn bị đại hội, xin tham khảo: kế hoạch tổ chức đại hội Đảng bộ Sở KH&CN nhiệm kỳ "
+     "2025-2030 là kế hoạch số mấy?", "06/KH-ĐUKHCN"),
+    ("I'm drafting a cooperation proposal for our agency, could you tell me how many BTS stations the province had "
+     "by June 2025?", "3.916")])
+def test_words_before_the_request_do_not_count_against_the_answer(assistant, q, expected):
+    # who asks and why ("Em ở UBND xã…", "Văn phòng Huyện ủy…") is in no passage of the report
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and expected in ans.answer
+    assert ans.question == q
+
+
 def test_english_what_percent_needs_a_figure(assistant):
     # the report leaves the smartphone rate blank ("Tỷ lệ người dân có điện thoại thông minh….."):
     # a sentence with no figure does not answer "What %"

@@ -16,6 +16,7 @@ from vankien.generate import generate, generate_stream
 from vankien.llm import LLMBackend, make_llm
 from vankien.errors import LLMUnavailableError
 from vankien.crosslingual import to_vietnamese, with_loanwords
+from vankien.question import without_preamble
 from vankien.retrieve import HybridRetriever, RetrievalParams, is_foreign
 from vankien.vietnamese import tokenize
 from vankien.settings import BUNDLED_CORPUS, Settings
@@ -87,7 +88,9 @@ class Assistant:
 
     def _read(self, question: str) -> tuple[str, bool, bool]:
         """``read_question``, and whether the text is a translation of an English question
-        (answered as such: ``Answerer.answer``'s ``typed``)."""
+        (answered as such: ``Answerer.answer``'s ``typed``). Not the words before a request
+        ("Em ở UBND xã, đang làm báo cáo, cho em hỏi …"): they weigh against every passage."""
+        question = without_preamble(question)
         terms = list(dict.fromkeys(tokenize(question)))
         idf = self.index.lexical.term_idf(terms)
         if not is_foreign(question, idf):

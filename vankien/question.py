@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, figures, find_docnums,
-                                find_numbers, has_figure, nfc, periods, spells_out, strip_accents, term_set, tokenize, years_in)
+                                find_numbers, has_diacritics, has_figure, nfc, periods, spells_out, strip_accents, term_set, tokenize, years_in)
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 QUESTION_WORDS = set(
@@ -98,7 +98,7 @@ _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", 
 
 # Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
 _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "so", "thi",
-              "va", "ca", "nua", "nam", "bao", "may", "ve", "cai", "chiec"}
+              "va", "ca", "nua", "nam", "bao", "may", "ve", "cai", "chiec", "a", "nhi", "vay", "ha"}
 # What "bao nhiêu X" / "mấy X" counts; typed without diacritics too ("bao nhieu tram"). "may"
 # typed plain may be máy (a machine): "so may tinh … bao nhieu" counts nothing after "may".
 # "cái", "chiếc" are classifiers of spoken Vietnamese: "mấy cái thủ tục" counts thủ tục, and
@@ -433,6 +433,55 @@ _CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+")
 def is_code(word: str) -> bool:
     """A code of letters and digits naming a kind of thing: 5G, 6g, VR360 (not 2025, not "trạm")."""
     return bool(_CODE.fullmatch(word.lower()))
+
+
+# "…, anh/chị cho em hỏi", "xin cho biết", "đề nghị cho biết", "could you tell me": the words
+# before such a request say who asks and why, not what. After a punctuation mark (or a
+# colon closing "… cần số liệu:"): "Kết quả thanh tra cho biết …" is no request. With its
+# diacritics ("hội", "cơ hội" are no hỏi), or typed plain as "cho/xin … hoi/biet".
+_ASKER = r"(?:anh|chị|anh/chị|anh chị|bạn|đồng chí|xin|vui lòng|đề nghị|hãy|làm ơn|nhờ|cho|tôi|em|mình|chúng tôi|cháu|giúp)"
+_AFTER = r"(?:^|[,;:.!?]\s*|\s-\s)"
+_ENGLISH_REQUEST = (rf"|{_AFTER}(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would) you (?:please |kindly )?)?(?:tell|let) me"
+                    rf"(?: know)?\b[,:]?\s*|{_AFTER}i(?:'d| would) like to know\b[,:]?\s*")
+_REQUEST = re.compile(rf"{_AFTER}(?:{_ASKER}\s+){{1,5}}(?:hỏi|biết|tham khảo)(?:\s+giúp)?\b\s*(?:là|rằng)?\s*[,:]?\s*"
+                      rf"|^[^:?]{{12,}}?\b(?:cần|muốn|đang|need|needs)\b[^:?]*:\s*" + _ENGLISH_REQUEST)
+_REQUEST_PLAIN = re.compile(rf"{_AFTER}(?:\w+\s+){{0,2}}(?:cho|xin)\s+(?:(?:toi|em|minh|chung toi)\s+)?(?:hoi|biet)\b\s*(?:la)?\s*[,:]?\s*"
+                            rf"|^[^:?]{{12,}}?\b(?:can|muon|dang|need|needs)\b[^:?]*:\s*" + _ENGLISH_REQUEST)
+
+
+def without_preamble(question: str) -> str:
+    """The question without the words before the request in it: who asks and why.
+
+    >>> without_preamble("Em ở UBND xã, đang làm báo cáo, anh/chị cho em hỏi toàn tỉnh có bao nhiêu trạm BTS ạ?")
+    'toàn tỉnh có bao nhiêu trạm BTS ạ?'
+    >>> without_preamble("Để chuẩn bị báo cáo sơ kết, xin cho biết tỷ lệ hồ sơ trực tuyến là bao nhiêu?")
+    'tỷ lệ hồ sơ trực tuyến là bao nhiêu?'
+    >>> without_preamble("Văn phòng UBND tỉnh cần số liệu tổng hợp: tỉnh đã hỗ trợ bao nhiêu dự án?")
+    'tỉnh đã hỗ trợ bao nhiêu dự án?'
+    >>> without_preamble("de bao cao huyen, cho em hoi tong so tram BTS la bao nhieu")
+    'tong so tram BTS la bao nhieu'
+    >>> without_preamble("I'm writing a proposal, could you tell me how many BTS stations there are?")
+    'how many BTS stations there are?'
+
+    A question with no request stays as it is:
+
+    >>> without_preamble("Kết quả thanh tra cho biết bao nhiêu cơ sở vi phạm?")
+    'Kết quả thanh tra cho biết bao nhiêu cơ sở vi phạm?'
+    >>> without_preamble("Trong nhiệm kỳ, có hội thảo nào về khởi nghiệp?")
+    'Trong nhiệm kỳ, có hội thảo nào về khởi nghiệp?'
+    >>> without_preamble("Cho em hỏi có bao nhiêu trạm BTS?"), without_preamble("Can you tell me how many BTS stations?")
+    ('có bao nhiêu trạm BTS?', 'how many BTS stations?')
+    """
+    q = nfc(question)
+    low = q.lower()
+    pattern = _REQUEST if has_diacritics(q) else _REQUEST_PLAIN
+    last = None
+    for last in pattern.finditer(low):
+        pass
+    if last is None:
+        return question
+    rest = q[last.end():].strip()
+    return rest if len(re.findall(r"\w+", rest)) >= 3 else question
 
 
 def _folded(question: str) -> str:
