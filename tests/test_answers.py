@@ -344,6 +344,15 @@ def test_words_before_the_request_do_not_count_against_the_answer(assistant, q, 
     assert ans.question == q
 
 
+@pytest.mark.parametrize("q, expected", [
+    # the report writes "thu nhập … tăng trung bình", "tài sản trang bị"
+    ("Mức lương bình quân của người lao động trong doanh nghiệp đổi mới công nghệ tăng lên bao nhiêu?", "7,9 triệu"),
+    ("Tỉnh đã xử lý bao nhiêu tài sản mua sắm để thực hiện nhiệm vụ khoa học?", "14 tài sản")])
+def test_everyday_words_find_the_reports_words(assistant, q, expected):
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and expected in ans.answer
+
+
 def test_english_what_percent_needs_a_figure(assistant):
     # the report leaves the smartphone rate blank ("Tỷ lệ người dân có điện thoại thông minh….."):
     # a sentence with no figure does not answer "What %"

@@ -16,7 +16,7 @@ from typing import Callable
 from importlib import resources
 
 from vankien.question import DOC_KINDS, NUMBERED_KINDS, is_code
-from vankien.vietnamese import YEAR_RE, find_docnums, has_diacritics, nfc
+from vankien.vietnamese import YEAR_RE, find_docnums, has_diacritics, nfc, strip_accents
 
 _STOP = set(
     "a an the of in on at to for by with from into about and or but is are was were be been being "
@@ -83,6 +83,41 @@ def with_loanwords(question: str, in_corpus: Callable[[str], bool]) -> str:
         return "{" + vi + "}" if "|" in vi else vi  # (alternatives, as to_vietnamese writes them)
 
     return re.sub(r"(?<![\w/-])[a-z]{3,}(?![\w/-])", swap, question)
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[tuple[re.Pattern, str], ...]:
+    """(the phrase accent-free as a pattern, its alternatives) per line of synonyms_vi.tsv,
+    longest phrase first."""
+    text = resources.files("vankien").joinpath("synonyms_vi.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows.sort(key=lambda r: -len(r[0]))
+    return tuple((re.compile(rf"(?<![\w{{|]){re.escape(strip_accents(nfc(a)).lower())}(?![\w|}}])"), nfc(b.strip()))
+                 for a, b in rows)
+
+
+def with_synonyms(question: str) -> str:
+    """A Vietnamese question with the words reports write for its everyday ones as
+    alternatives: "tăng bình quân" is searched as "tăng {bình quân|trung bình}", and a passage
+    needs one of them (vankien.retrieve.Wanted).
+
+    >>> with_synonyms("Thu nhập tăng bình quân bao nhiêu?"), with_synonyms("tong so dot thanh tra")
+    ('Thu nhập tăng {bình quân|trung bình} bao nhiêu?', 'tong so {dot|cuộc} thanh tra')
+
+    Not what "bao nhiêu" counts, which the quote must name in the question's words:
+
+    >>> with_synonyms("có bao nhiêu đề tài cấp cơ sở?")
+    'có bao nhiêu đề tài cấp cơ sở?'
+    """
+    for pattern, alts in _synonyms():
+        folded = strip_accents(question).lower()  # (one character for one: offsets match)
+        # (not what "bao nhiêu" counts: the figure must be followed by the question's own word,
+        # vankien.question.asked_unit)
+        spans = [m.span() for m in pattern.finditer(folded)
+                 if not re.search(r"\b(?:bao nhieu|may)\s+(?:(?:cai|chiec)\s+)?$", folded[:m.start()])]
+        for s, e in reversed(spans):
+            question = question[:s] + "{" + question[s:e] + "|" + alts + "}" + question[e:]
+    return question
 
 
 @lru_cache(maxsize=1)

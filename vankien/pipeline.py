@@ -15,7 +15,7 @@ from vankien.errors import QuestionError
 from vankien.generate import generate, generate_stream
 from vankien.llm import LLMBackend, make_llm
 from vankien.errors import LLMUnavailableError
-from vankien.crosslingual import to_vietnamese, with_loanwords
+from vankien.crosslingual import to_vietnamese, with_loanwords, with_synonyms
 from vankien.question import without_preamble
 from vankien.retrieve import HybridRetriever, RetrievalParams, is_foreign
 from vankien.vietnamese import tokenize
@@ -94,7 +94,7 @@ class Assistant:
         terms = list(dict.fromkeys(tokenize(question)))
         idf = self.index.lexical.term_idf(terms)
         if not is_foreign(question, idf):
-            return with_loanwords(question, in_corpus=lambda w: idf.get(w, 0) > 0), False, False
+            return with_synonyms(with_loanwords(question, in_corpus=lambda w: idf.get(w, 0) > 0)), False, False
         t = to_vietnamese(question, in_corpus=lambda w: idf.get(w, 0) > 0)
         if t.known >= self.answerer.params.min_glossary_share and t.text:
             return t.text, True, False
