@@ -353,6 +353,14 @@ def test_everyday_words_find_the_reports_words(assistant, q, expected):
     assert ans.status == "answered" and expected in ans.answer
 
 
+def test_two_figures_asked_are_both_quoted(assistant):
+    # "… hiện có 1.929 trạm 4G, tăng 63%, …": the growth is the next clause
+    ans = assistant.ask("Đến tháng 6/2025 tỉnh có bao nhiêu trạm 4G và số trạm đó tăng bao nhiêu phần trăm?")
+    assert ans.status == "answered" and "1.929" in ans.answer and "63%" in ans.answer
+    c = ans.citations[0]
+    assert assistant.index.catalog.text(assistant.documents()[0]["sha256"])[c.char_start:c.char_end] == c.quote
+
+
 def test_english_what_percent_needs_a_figure(assistant):
     # the report leaves the smartphone rate blank ("Tỷ lệ người dân có điện thoại thông minh….."):
     # a sentence with no figure does not answer "What %"

@@ -184,6 +184,8 @@ class Answerer:
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
         if asked.cause:
             quoted = self._through_causes(quoted)
+        if asked.figures_asked > 1:
+            quoted = self._with_next_figure(asked, quoted, units)
         if counts_codes and not best.gives_unit:
             return self._not_found(question)  # a count of 4G stations or of all subscribers, not of 5G ones
 
@@ -223,6 +225,24 @@ class Answerer:
         before = max(prev, key=lambda u: u.end)
         s = before.start - c.char_start
         return _Unit(best.hit, before.start, best.end, c.text[s:be], best.score, best.coverage, best.gives_unit)
+
+    def _with_next_figure(self, asked: Asked, quoted: _Unit, units: list[_Unit]) -> _Unit:
+        """A question asking two figures ("bao nhiêu dự án, với tổng số tiền bao nhiêu?") is
+        quoted through the best other clause of the passage that gives a figure, when both fit
+        in ``max_answer_chars``: the second figure is often in the next clause."""
+        c = quoted.hit.chunk
+        figured = [u for u in units if u.hit is quoted.hit and (u.end <= quoted.start or u.start >= quoted.end)
+                   and asked.answering_number(u.text)]
+        # (the clause right after, when it gives a figure: "có 1.929 trạm 4G, tăng 63%")
+        after = [u for u in figured if u.start >= quoted.end and not c.text[quoted.end - c.char_start:u.start - c.char_start].strip()]
+        other = after[0] if after else next(iter(figured), None)
+        if other is None:
+            return quoted
+        s, e = min(quoted.start, other.start), max(quoted.end, other.end)
+        if e - s > self.params.max_answer_chars:
+            return quoted
+        return _Unit(quoted.hit, s, e, c.text[s - c.char_start:e - c.char_start], quoted.score, quoted.coverage,
+                     quoted.gives_unit)
 
     def _through_causes(self, quoted: _Unit) -> _Unit:
         """A quote that announces its causes ("không đạt do hai nguyên nhân: (i) …") goes on

@@ -21,6 +21,7 @@ QUESTION_WORDS = set(
     "there it its as at be been has have had with from and or this that".split()
 )
 
+_HOW_MANY_ASKED = re.compile(r"\b(?:bao nhieu|may|how many|how much)\b")
 _WANTS_FIGURE = re.compile(
     r"\b(bao nhieu|may|ty le|so luong|tong so|so tien|kinh phi|phan tram|dat bao|how many|how much|what percentage|"
     r"percent|rate|number of|total|amount)\b"
@@ -162,6 +163,7 @@ class Asked:
     doc_kind: str | None = None  # the kind of document whose number is asked: "Kế hoạch"
     now: bool = False  # what is, now or so far ("hiện nay", "đến nay", "currently")
     counted: tuple[str, ...] = ()  # the two-syllable terms of what "bao nhiêu …" counts (counted_terms)
+    figures_asked: int = 0  # "bao nhiêu dự án và tổng số tiền bao nhiêu?" asks two
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -192,6 +194,7 @@ class Asked:
             periods=frozenset(periods(nfc(question))),
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
             counted=() if foreign else counted_terms(question),
+            figures_asked=len(_HOW_MANY_ASKED.findall(folded)),
         )
 
     def names_doc_ref(self, text: str) -> bool:
