@@ -353,6 +353,13 @@ def test_everyday_words_find_the_reports_words(assistant, q, expected):
     assert ans.status == "answered" and expected in ans.answer
 
 
+def test_a_result_against_its_target_does_not_answer_for_the_target(assistant):
+    # "… đạt 100% so với mục tiêu đề ra" names the target only to measure a result against it;
+    # the report states no target growth of investment in technology innovation
+    ans = assistant.ask("What's the target annual growth for tech innovation investment in local businesses?")
+    assert ans.status == "not_found" and ans.citations == []
+
+
 def test_two_figures_asked_are_both_quoted(assistant):
     # "… hiện có 1.929 trạm 4G, tăng 63%, …": the growth is the next clause
     ans = assistant.ask("Đến tháng 6/2025 tỉnh có bao nhiêu trạm 4G và số trạm đó tăng bao nhiêu phần trăm?")

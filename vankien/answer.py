@@ -136,7 +136,8 @@ class Answerer:
             targets = _target_quotes(c.text)
             for s, e in _answer_units(c.text):
                 text = c.text[s:e]
-                unit_terms = passage_terms(text, acr, question)
+                # ("vượt chỉ tiêu Nghị quyết" names the target of a result: no match for "chỉ tiêu …?")
+                unit_terms = passage_terms(_MEETS_TARGET.sub(" ", text) if asked.target else text, acr, question)
                 cov_unit = wanted.coverage(unit_terms)
                 has_num = asked.answering_number(text)
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
@@ -514,6 +515,10 @@ def _target_quotes(text: str) -> list[tuple[int, int]]:
 
 # Headings of what a report sets out for the coming term or year: "PHƯƠNG HƯỚNG, CHỈ TIÊU, NHIỆM VỤ
 # VÀ GIẢI PHÁP NHIỆM KỲ 2025-2030", "Định hướng năm 2026"
+# A result measured against its target: "vượt chỉ tiêu", "chưa đạt mục tiêu nghị quyết đề ra",
+# "(Đạt 90% so với chỉ tiêu …)"
+_MEETS_TARGET = re.compile(r"\b(?:vượt|đạt|chưa đạt|không đạt|hoàn thành|so với)\s+(?:\d+(?:[.,]\d+)?\s*%\s+)?"
+                           r"(?:so với\s+)?(?:chỉ tiêu|mục tiêu)\b", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(phương hướng|định hướng)\b", re.IGNORECASE)
 
 
