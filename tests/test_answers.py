@@ -368,6 +368,13 @@ def test_two_figures_asked_are_both_quoted(assistant):
     assert assistant.index.catalog.text(assistant.documents()[0]["sha256"])[c.char_start:c.char_end] == c.quote
 
 
+def test_chat_shorthand_is_read_as_words(assistant):
+    # "đc", "bn", "ĐV": a chat's spelling of được, bao nhiêu, đảng viên (no report writes them)
+    ans = assistant.ask("nhiệm kỳ rồi Đảng bộ Sở kết nạp đc bn ĐV mới vậy?")
+    plain = assistant.ask("Nhiệm kỳ rồi Đảng bộ Sở kết nạp được bao nhiêu đảng viên mới?")
+    assert plain.status == "answered" and ans.status == "answered" and ans.answer == plain.answer
+
+
 def test_english_what_percent_needs_a_figure(assistant):
     # the report leaves the smartphone rate blank ("Tỷ lệ người dân có điện thoại thông minh….."):
     # a sentence with no figure does not answer "What %"

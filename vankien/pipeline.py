@@ -18,7 +18,7 @@ from vankien.errors import LLMUnavailableError
 from vankien.crosslingual import to_vietnamese, with_loanwords, with_synonyms
 from vankien.question import without_preamble
 from vankien.retrieve import HybridRetriever, RetrievalParams, is_foreign
-from vankien.vietnamese import tokenize
+from vankien.vietnamese import spelled_out, tokenize
 from vankien.settings import BUNDLED_CORPUS, Settings
 
 log = logging.getLogger(__name__)
@@ -93,6 +93,10 @@ class Assistant:
         question = without_preamble(question)
         terms = list(dict.fromkeys(tokenize(question)))
         idf = self.index.lexical.term_idf(terms)
+        spelled = spelled_out(question, in_corpus=lambda w: idf.get(w, 0) > 0)  # "kết nạp đc bn ĐV"
+        if spelled != question:
+            question = spelled
+            idf = self.index.lexical.term_idf(list(dict.fromkeys(tokenize(question))))
         if not is_foreign(question, idf):
             return with_synonyms(with_loanwords(question, in_corpus=lambda w: idf.get(w, 0) > 0)), False, False
         t = to_vietnamese(question, in_corpus=lambda w: idf.get(w, 0) > 0)

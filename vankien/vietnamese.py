@@ -398,6 +398,35 @@ ABBREVIATIONS = {
     "attt": "an toan thong tin",
     "dn": "doanh nghiep",
 }
+# How people type a question in a chat, never how a report writes: "kết nạp đc bn ĐV?".
+# Question side only (vankien.pipeline reads a question with spelled_out); "dc" typed plain is harmless, "đc" is
+# a syllable no report has. Not "k"/"kh" alone (KH is kế hoạch) nor "tr" (triệu or trước).
+CHAT_SHORTHAND = {
+    "đc": "được", "dc": "được", "đk": "được", "bn": "bao nhiêu", "bnh": "bao nhiêu", "ko": "không", "hok": "không",
+    "hông": "không", "khg": "không", "ntn": "như thế nào", "ng": "người", "trc": "trước", "sl": "số lượng",
+    "tl": "tỷ lệ", "cty": "công ty", "nhìu": "nhiều", "tgian": "thời gian", "ns": "ngân sách",
+    "tbkt": "tiến bộ kỹ thuật", "nckh": "nghiên cứu khoa học", "đv": "đảng viên", "ktxh": "kinh tế - xã hội",
+}
+_CHAT_WORD = re.compile(r"(?<![\w/-])(" + "|".join(sorted(map(re.escape, CHAT_SHORTHAND), key=len, reverse=True))
+                        + r")(?![\w/-])", re.IGNORECASE)
+
+
+def spelled_out(question: str, in_corpus=lambda w: False) -> str:
+    """``question`` with chat shorthand written out, where the documents never use the short
+    form (``in_corpus`` takes an accent-free lower-case word).
+
+    >>> spelled_out("nhiệm kỳ rồi kết nạp đc bn ĐV mới?")
+    'nhiệm kỳ rồi kết nạp được bao nhiêu đảng viên mới?'
+    >>> spelled_out("số TBKT được ứng dụng", in_corpus=lambda w: w == "tbkt")
+    'số TBKT được ứng dụng'
+    """
+    def swap(m: re.Match) -> str:
+        w = m.group(0)
+        return w if in_corpus(strip_accents(w).lower()) else CHAT_SHORTHAND[nfc(w).lower()]
+
+    return _CHAT_WORD.sub(swap, nfc(question))
+
+
 _EXPANSIONS = {k: tuple(v.split()) for k, v in ABBREVIATIONS.items()}
 _BY_PHRASE = {v: k for k, v in _EXPANSIONS.items()}
 _PHRASE_LENS = sorted({len(v) for v in _EXPANSIONS.values()}, reverse=True)
