@@ -375,6 +375,12 @@ def test_chat_shorthand_is_read_as_words(assistant):
     assert plain.status == "answered" and ans.status == "answered" and ans.answer == plain.answer
 
 
+def test_a_document_asked_by_its_kinds_abbreviation(assistant):
+    # "QĐ … là số nào": a Quyết định's number (the narrative sentence naming the same Ban Chỉ đạo has none)
+    ans = assistant.ask("QĐ lập BCĐ phát triển KHCN, ĐMST và CĐS của tỉnh là số nào")
+    assert ans.status == "answered" and "1892-QĐ/TU" in ans.answer
+
+
 def test_english_what_percent_needs_a_figure(assistant):
     # the report leaves the smartphone rate blank ("Tỷ lệ người dân có điện thoại thông minh….."):
     # a sentence with no figure does not answer "What %"

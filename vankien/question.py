@@ -32,7 +32,7 @@ _PERSON = re.compile(r"\b(?:đồng chí|[Đđ]/c|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\
 _WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|thang nao|"
                          r"when|what date|which date|dated)\b")
 # "là quyết định số mấy?", "kế hoạch số bao nhiêu?", "which decision"
-_NUMBER_ASKED = r"so may|(?<!tong )so bao nhieu|so hieu|ky hieu|document number"  # the number itself
+_NUMBER_ASKED = r"so may|(?<!tong )so bao nhieu|la so nao|so hieu|ky hieu|document number"  # the number itself
 _WANTS_DOCNUM = re.compile(rf"\b({_NUMBER_ASKED}|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
                            r"which decision|which plan|which resolution)\b")
 _WANTS_NUMBER = re.compile(rf"\b({_NUMBER_ASKED}|what number)\b")

@@ -406,9 +406,13 @@ CHAT_SHORTHAND = {
     "hông": "không", "khg": "không", "ntn": "như thế nào", "ng": "người", "trc": "trước", "sl": "số lượng",
     "tl": "tỷ lệ", "cty": "công ty", "nhìu": "nhiều", "tgian": "thời gian", "ns": "ngân sách",
     "tbkt": "tiến bộ kỹ thuật", "nckh": "nghiên cứu khoa học", "đv": "đảng viên", "ktxh": "kinh tế - xã hội",
+    "qđ": "quyết định", "qd": "quyết định", "bcđ": "Ban Chỉ đạo",
 }
-_CHAT_WORD = re.compile(r"(?<![\w/-])(" + "|".join(sorted(map(re.escape, CHAT_SHORTHAND), key=len, reverse=True))
-                        + r")(?![\w/-])", re.IGNORECASE)
+# (reports write these inside document numbers, 1218/QĐ-UBND, so the index has them; alone in a
+# question they name the kind of document)
+_KIND_SHORTHAND = {"qđ", "qd", "bcđ"}
+_CHAT_WORD = re.compile(r"(?<![\w/&-])(" + "|".join(sorted(map(re.escape, CHAT_SHORTHAND), key=len, reverse=True))
+                        + r")(?![\w/&-])", re.IGNORECASE)  # (not in 1218/QĐ-UBND, KH&CN)
 
 
 def spelled_out(question: str, in_corpus=lambda w: False) -> str:
@@ -417,12 +421,14 @@ def spelled_out(question: str, in_corpus=lambda w: False) -> str:
 
     >>> spelled_out("nhiệm kỳ rồi kết nạp đc bn ĐV mới?")
     'nhiệm kỳ rồi kết nạp được bao nhiêu đảng viên mới?'
+    >>> spelled_out("QĐ lập BCĐ là số nào, theo 1218/QĐ-UBND?")
+    'quyết định lập Ban Chỉ đạo là số nào, theo 1218/QĐ-UBND?'
     >>> spelled_out("số TBKT được ứng dụng", in_corpus=lambda w: w == "tbkt")
     'số TBKT được ứng dụng'
     """
     def swap(m: re.Match) -> str:
-        w = m.group(0)
-        return w if in_corpus(strip_accents(w).lower()) else CHAT_SHORTHAND[nfc(w).lower()]
+        w, key = m.group(0), nfc(m.group(0)).lower()
+        return w if key not in _KIND_SHORTHAND and in_corpus(strip_accents(w).lower()) else CHAT_SHORTHAND[key]
 
     return _CHAT_WORD.sub(swap, nfc(question))
 
