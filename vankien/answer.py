@@ -179,14 +179,14 @@ class Answerer:
         if asked.now and not asked.target and _AHEAD.search(best.hit.chunk.context):
             return self._not_found(question)  # "tỷ lệ phủ sóng 5G hiện nay" is not the next term's target
         quoted = self._with_context(best, units, keep_targets=asked.target)
+        if asked.figures_asked > 1:
+            quoted = self._with_next_figure(asked, quoted, units)
         if not self._answerable(question, asked, best, quoted, wanted, idf, acr, typed):
             return self._not_found(question)
         if unit and not asked.gives(quoted.text):
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
         if asked.cause:
             quoted = self._through_causes(quoted)
-        if asked.figures_asked > 1:
-            quoted = self._with_next_figure(asked, quoted, units)
         if counts_codes and not best.gives_unit:
             return self._not_found(question)  # a count of 4G stations or of all subscribers, not of 5G ones
 
