@@ -16,7 +16,7 @@ from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date, has_rank
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
 from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_numbers, has_diacritics,
-                                one_form, strip_accents, term_set, tokenize, years_in)
+                                one_form, strip_accents, tokenize, years_in)
 
 
 @dataclass
@@ -235,7 +235,8 @@ class Answerer:
         figured = [u for u in units if u.hit is quoted.hit and (u.end <= quoted.start or u.start >= quoted.end)
                    and asked.answering_number(u.text)]
         # (the clause right after, when it gives a figure: "có 1.929 trạm 4G, tăng 63%")
-        after = [u for u in figured if u.start >= quoted.end and not c.text[quoted.end - c.char_start:u.start - c.char_start].strip()]
+        end = quoted.end - c.char_start
+        after = [u for u in figured if u.start >= quoted.end and not c.text[end:u.start - c.char_start].strip()]
         other = after[0] if after else next(iter(figured), None)
         if other is None:
             return quoted
@@ -513,12 +514,12 @@ def _target_quotes(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TARGET_QUOTE.finditer(text)]
 
 
-# Headings of what a report sets out for the coming term or year: "PHƯƠNG HƯỚNG, CHỈ TIÊU, NHIỆM VỤ
-# VÀ GIẢI PHÁP NHIỆM KỲ 2025-2030", "Định hướng năm 2026"
 # A result measured against its target: "vượt chỉ tiêu", "chưa đạt mục tiêu nghị quyết đề ra",
 # "(Đạt 90% so với chỉ tiêu …)"
 _MEETS_TARGET = re.compile(r"\b(?:vượt|đạt|chưa đạt|không đạt|hoàn thành|so với)\s+(?:\d+(?:[.,]\d+)?\s*%\s+)?"
                            r"(?:so với\s+)?(?:chỉ tiêu|mục tiêu)\b", re.IGNORECASE)
+# Headings of what a report sets out for the coming term or year: "PHƯƠNG HƯỚNG, CHỈ TIÊU, NHIỆM VỤ
+# VÀ GIẢI PHÁP NHIỆM KỲ 2025-2030", "Định hướng năm 2026"
 _AHEAD = re.compile(r"\b(phương hướng|định hướng)\b", re.IGNORECASE)
 
 

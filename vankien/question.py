@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, replace
 
 from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, figures, find_docnums,
-                                find_numbers, has_diacritics, has_figure, nfc, periods, spells_out, strip_accents, term_set, tokenize, years_in)
+                                find_numbers, has_diacritics, has_figure, nfc, periods, spells_out, strip_accents,
+                                term_set, tokenize, years_in)
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 QUESTION_WORDS = set(
@@ -350,7 +351,8 @@ class Asked:
         now = self.now or bool(_WANTS_NOW.search(low))
         # ("What % of people…": the glossary has no word for the sign)
         share = self.share or bool(re.search(r"%|\bwhat (?:percentage|percent|share|proportion|fraction|rate)\b", low))
-        return replace(self, figure=self.figure or share, share=share, also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
+        return replace(self, figure=self.figure or share, share=share,
+                       also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_HOW_MANY.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now)
 
@@ -478,12 +480,10 @@ def without_preamble(question: str) -> str:
     q = nfc(question)
     low = q.lower()
     pattern = _REQUEST if has_diacritics(q) else _REQUEST_PLAIN
-    last = None
-    for last in pattern.finditer(low):
-        pass
-    if last is None:
+    requests = list(pattern.finditer(low))
+    if not requests:
         return question
-    rest = q[last.end():].strip()
+    rest = q[requests[-1].end():].strip()
     return rest if len(re.findall(r"\w+", rest)) >= 3 else question
 
 

@@ -399,10 +399,10 @@ ABBREVIATIONS = {
     "dn": "doanh nghiep",
 }
 # How people type a question in a chat, never how a report writes: "kết nạp đc bn ĐV?".
-# Question side only (vankien.pipeline reads a question with spelled_out); "dc" typed plain is harmless, "đc" is
-# a syllable no report has. Not "k"/"kh" alone (KH is kế hoạch) nor "tr" (triệu or trước).
+# Question side only (vankien.pipeline reads a question with spelled_out). Not "k"/"kh" alone
+# (KH is kế hoạch), "tr" (triệu or trước), "đk" (điều kiện or được).
 CHAT_SHORTHAND = {
-    "đc": "được", "dc": "được", "đk": "được", "bn": "bao nhiêu", "bnh": "bao nhiêu", "ko": "không", "hok": "không",
+    "đc": "được", "dc": "được", "bn": "bao nhiêu", "bnh": "bao nhiêu", "ko": "không", "hok": "không",
     "hông": "không", "khg": "không", "ntn": "như thế nào", "ng": "người", "trc": "trước", "sl": "số lượng",
     "tl": "tỷ lệ", "cty": "công ty", "nhìu": "nhiều", "tgian": "thời gian", "ns": "ngân sách",
     "tbkt": "tiến bộ kỹ thuật", "nckh": "nghiên cứu khoa học", "đv": "đảng viên", "ktxh": "kinh tế - xã hội",
