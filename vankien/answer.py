@@ -299,7 +299,7 @@ class Answerer:
         # it too: "98 đảng viên" of this Đảng bộ is no answer about another Sở's Đảng bộ.
         if wanted.coverage(passage_terms(quoted.text, acr, question)) < p.min_quote_coverage:
             return False
-        if not typed and self._unqualified(asked.counted, passage_terms(c.index_text(), acr, question)):
+        if not typed and self._unqualified(asked.counted, chunk_terms):
             return False  # "bao nhiêu đơn chỉ dẫn địa lý" is not answered by a breakdown that names none
         if typed:
             # A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:

@@ -109,14 +109,16 @@ def with_synonyms(question: str) -> str:
     >>> with_synonyms("có bao nhiêu đề tài cấp cơ sở?")
     'có bao nhiêu đề tài cấp cơ sở?'
     """
+    folded = strip_accents(question).lower()  # (one character for one: offsets match)
     for pattern, alts in _synonyms():
-        folded = strip_accents(question).lower()  # (one character for one: offsets match)
         # (not what "bao nhiêu" counts: the figure must be followed by the question's own word,
         # vankien.question.asked_unit)
         spans = [m.span() for m in pattern.finditer(folded)
                  if not re.search(r"\b(?:bao nhieu|may)\s+(?:(?:cai|chiec)\s+)?$", folded[:m.start()])]
         for s, e in reversed(spans):
             question = question[:s] + "{" + question[s:e] + "|" + alts + "}" + question[e:]
+        if spans:
+            folded = strip_accents(question).lower()
     return question
 
 

@@ -553,6 +553,11 @@ def asked_kind(question: str) -> str | None:
     return m.group(2)
 
 
+def _counted_match(low: str) -> re.Match | None:
+    """Where "bao nhiêu X" (or, in a question without it, "mấy X") names what is counted."""
+    return _COUNTED.search(low) or (None if re.search(r"\bbao nhi[eê]u\b", low) else _COUNTED_FEW.search(low))
+
+
 def asked_unit(question: str) -> tuple[str, ...] | None:
     """What "bao nhiêu X" / "mấy X" counts, as syllable initials to find right after a
     figure: ``("%",)``, ``("ty",)`` (tỷ), ``("d", "n")`` (DN = doanh nghiệp); None when
@@ -583,7 +588,7 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     (('thu',), None)
     """
     low = nfc(question).lower()
-    m = _COUNTED.search(low) or (None if re.search(r"\bbao nhi[eê]u\b", low) else _COUNTED_FEW.search(low))
+    m = _counted_match(low)
     word = strip_accents(m.group(1)) if m else None
     after = low[m.end(1):] if m else ""
     if word == "%" or (word == "phan" and re.match(r"\s+tr[aă]m\b", after)):
@@ -619,7 +624,7 @@ def counted_terms(question: str) -> tuple[str, ...]:
     (('cuoc_ve', 've_an', 'an_toan', 'toan_buc', 'buc_xa'), ())
     """
     low = nfc(question).lower()
-    m = _COUNTED.search(low) or (None if re.search(r"\bbao nhi[eê]u\b", low) else _COUNTED_FEW.search(low))
+    m = _counted_match(low)
     if not m:
         return ()
     words = []
