@@ -348,6 +348,22 @@ def test_words_before_the_request_do_not_count_against_the_answer(assistant, q, 
     assert ans.question == q
 
 
+@pytest.mark.parametrize("q, expected", [
+    # "bao nhiêu người" / "mét vuông": the report counts "đồng chí" and writes "m2"
+    ("Toàn Đảng bộ có bao nhiêu người có bằng tốt nghiệp trung cấp lý luận chính trị?", ["63 đồng chí"]),
+    ("Nhà lưới, nhà màng được hỗ trợ có tổng diện tích bao nhiêu mét vuông?", ["3.000 m2"]),
+    # "số tiền" frames the amount ("11,7 tỷ đồng"); the report never writes it
+    ("Quỹ phát triển KH&CN cho vay được mấy dự án, tổng số tiền là bao nhiêu?", ["13 dự án", "11,7 tỷ"]),
+    # the app is named in the window of the paragraph before the figure's
+    ("Có bao nhiêu tài khoản định danh điện tử VNeID đã được cấp?", ["978.982"]),
+], ids=["people-as-comrades", "area-symbol", "amount-framed", "name-in-window-before"])
+def test_figure_written_in_the_reports_own_words(assistant, q, expected):
+    ans = assistant.ask(q)
+    assert ans.status == "answered", ans.answer
+    for e in expected:
+        assert e in ans.answer and e in ans.citations[0].quote
+
+
 def test_two_figures_asked_are_both_quoted(assistant):
     # "… hiện có 1.929 trạm 4G, tăng 63%, …": the growth is the next clause
     ans = assistant.ask("Đến tháng 6/2025 tỉnh có bao nhiêu trạm 4G và số trạm đó tăng bao nhiêu phần trăm?")

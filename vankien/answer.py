@@ -289,7 +289,12 @@ class Answerer:
         # (Not the glossary's alternatives for an English word: "{băng rộng di động|Internet di động}"
         # names nothing the passage must hold.)
         named = without_alternatives(question)
-        for name in _names(named):
+        names = _names(named)
+        if any(not set(tokenize(n)) & chunk_terms for n in names):
+            # (a long paragraph is cut into windows: "… ứng dụng VneID …. Đã cấp … 978.982 tài
+            # khoản định danh điện tử" names the app in the window before the figure)
+            chunk_terms = chunk_terms | self._window_before_terms(c, acr, question)
+        for name in names:
             if not set(tokenize(name)) & chunk_terms:  # (acronyms spelled out are in chunk_terms)
                 return False
         for m in re.finditer(r"(?<!^)\b([A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\b", named):  # Titlecase, not acronyms
@@ -315,6 +320,18 @@ class Answerer:
         if not typed or best.coverage < p.min_coverage_translated:
             return False
         return self._similarity(typed, quoted.text) >= p.min_similarity_translated
+
+    def _window_before_terms(self, c, acr: dict, question: str) -> frozenset[str]:
+        """Terms of the passage right before chunk ``c`` in the same section: the window
+        before it when a long paragraph was cut (chunk ids are numbered in reading order)."""
+        head, _, n = c.id.rpartition("-")
+        if not n.isdigit() or int(n) == 0:
+            return frozenset()
+        prev_id = f"{head}-{int(n) - 1:0{len(n)}d}"
+        prev = self.index.catalog.chunks([prev_id]).get(prev_id)
+        if prev is None or not 0 <= c.char_start - prev.char_end <= 2 or prev.section != c.section or prev.footnote != c.footnote:
+            return frozenset()
+        return frozenset(passage_terms(prev.text, acr, question))
 
     def _unqualified(self, counted: tuple[str, ...], terms: frozenset[str]) -> bool:
         """What the question counts has a term of several syllables that the documents use
@@ -375,9 +392,10 @@ class Answerer:
         return Answer(question, "not_found", msg.NOT_FOUND, [])
 
 
-# Phrases that only frame the question: "tổng cộng bao nhiêu", "bao nhiêu phần trăm"
-# (the figure's "%" is checked apart, see vankien.question.asked_unit).
-_FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay"}
+# Phrases that only frame the question: "tổng cộng bao nhiêu", "bao nhiêu phần trăm", "tổng số
+# tiền" (the figure's "%" and its money are checked apart, see vankien.question.asked_unit; a
+# report writes "kinh phí", "vốn", "tỷ đồng", seldom "số tiền").
+_FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay", "so_tien"}
 
 
 def _optional_terms(question: str) -> set[str]:

@@ -118,8 +118,14 @@ _AMOUNT = re.compile(rf"\s*(?:{_SCALE_WORDS}\s+)?{_CURRENCY}|\s*tỷ\b(?!\s*lệ
 # Other words a report counts the same things with: party members as comrades ("63 đồng chí"
 # answers "bao nhiêu đảng viên"), matched as written
 # ... and occasions as rounds ("tham gia bao nhiêu lần" is answered by "14 đợt")
+# ... people as whoever the report counts ("bao nhiêu người" is answered by "63 đồng chí",
+# "6.300 lượt người"), and areas in their symbols ("bao nhiêu mét vuông": "3.000 m2")
+_PEOPLE = r"\s*(?:đồng chí|đảng viên|cán bộ|công chức|viên chức|học viên|lượt người|người lao động)\b"
 _COUNTED_AS = {("dang",): re.compile(r"\s*đồng chí\b", re.IGNORECASE),
-               ("lan",): re.compile(r"\s*(?:đợt|lượt)\b", re.IGNORECASE)}
+               ("lan",): re.compile(r"\s*(?:đợt|lượt)\b", re.IGNORECASE),
+               ("nguoi",): re.compile(_PEOPLE, re.IGNORECASE),
+               ("met",): re.compile(r"\s*m(?:2|²)(?!\w)", re.IGNORECASE),
+               ("hec",): re.compile(r"\s*ha\b", re.IGNORECASE)}
 # "(sáng chế: 02, giải pháp hữu ích: 01)": the counted word labels the figure after it
 _LABEL = re.compile(r"\b\w+(?:\s+\w+){0,2}\s*:\s*$")
 # (and "1.3 triệu": a dot before one or two digits and a scale word is a decimal point, as
@@ -715,6 +721,12 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True, codes: fro
 
     >>> gives_unit(("dang",), "có 63 đồng chí có bằng tốt nghiệp Trung cấp LLCT"), gives_unit(("the",), "cấp 1.3 triệu thẻ")
     (True, True)
+    ... people as whoever the report counts, an area in its symbol:
+
+    >>> gives_unit(("nguoi",), "có 63 đồng chí có bằng"), gives_unit(("met",), "tổng diện tích trên 3.000 m2;")
+    (True, True)
+    >>> gives_unit(("nguoi",), "có 63 chi bộ"), gives_unit(("met",), "có 55 trạm 5G")
+    (False, False)
     >>> gives_unit(("ho",), "tỷ lệ hộ: 45 %", shares=False), gives_unit(("tram",), "trạm: 12 tỷ đồng")
     (False, False)
     """
@@ -727,15 +739,15 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True, codes: fro
         if not shares and _is_share(text, m):
             continue
         after = m.end()
+        also = _COUNTED_AS.get(unit)
+        if also and also.match(text, after):
+            return True  # (before the codes: "3.000 m2" is an area, not a coded thing)
         if _counts_other_code(text, after, codes):
             continue
         scale = _SCALE.match(text, after)
         for at in (after, scale.end()) if scale else (after,):
             if spells_out(unit, text[at:at + 12 * len(unit)]) and re.match(r"\s*" + re.escape(unit[0]), folded[at:]):
                 return True
-        also = _COUNTED_AS.get(unit)
-        if also and also.match(text, after):
-            return True
         if _AMOUNT.match(text, m.end()):
             continue  # ("trạm: 12 tỷ đồng" is money, not a count of trạm)
         label = _LABEL.search(folded[max(0, m.start() - 40):m.start()])
