@@ -352,11 +352,14 @@ def test_words_before_the_request_do_not_count_against_the_answer(assistant, q, 
     # "bao nhiêu người" / "mét vuông": the report counts "đồng chí" and writes "m2"
     ("Toàn Đảng bộ có bao nhiêu người có bằng tốt nghiệp trung cấp lý luận chính trị?", ["63 đồng chí"]),
     ("Nhà lưới, nhà màng được hỗ trợ có tổng diện tích bao nhiêu mét vuông?", ["3.000 m2"]),
+    # "đợt" for the report's "cuộc"; đề tài cấp cơ sở are the report's "nhiệm vụ cấp cơ sở"
+    ("Giai đoạn 2020-2025 Thanh tra Sở đã thực hiện bao nhiêu đợt thanh tra, kiểm tra?", ["43 cuộc"]),
+    ("Tỉnh đã hỗ trợ kinh phí thực hiện bao nhiêu đề tài cấp cơ sở?", ["151 nhiệm vụ"]),
     # "số tiền" frames the amount ("11,7 tỷ đồng"); the report never writes it
     ("Quỹ phát triển KH&CN cho vay được mấy dự án, tổng số tiền là bao nhiêu?", ["13 dự án", "11,7 tỷ"]),
     # the app is named in the window of the paragraph before the figure's
     ("Có bao nhiêu tài khoản định danh điện tử VNeID đã được cấp?", ["978.982"]),
-], ids=["people-as-comrades", "area-symbol", "amount-framed", "name-in-window-before"])
+], ids=["people-as-comrades", "area-symbol", "occasions", "kind-of-task", "amount-framed", "name-in-window-before"])
 def test_figure_written_in_the_reports_own_words(assistant, q, expected):
     ans = assistant.ask(q)
     assert ans.status == "answered", ans.answer
