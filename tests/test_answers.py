@@ -367,6 +367,12 @@ def test_figure_written_in_the_reports_own_words(assistant, q, expected):
         assert e in ans.answer and e in ans.citations[0].quote
 
 
+def test_share_question_is_answered_with_a_percentage(assistant):
+    # "… hiện có 1.929 trạm 4G, tăng 63%, …": the clause with the count covers the question as well
+    ans = assistant.ask("By what percentage did the number of 4G stations increase?")
+    assert ans.status == "answered" and "63%" in ans.answer and "63%" in ans.citations[0].quote
+
+
 def test_two_figures_asked_are_both_quoted(assistant):
     # "… hiện có 1.929 trạm 4G, tăng 63%, …": the growth is the next clause
     ans = assistant.ask("Đến tháng 6/2025 tỉnh có bao nhiêu trạm 4G và số trạm đó tăng bao nhiêu phần trăm?")

