@@ -374,6 +374,14 @@ def test_share_question_is_answered_with_a_percentage(assistant, q):
     assert ans.status == "answered" and "63%" in ans.answer and "63%" in ans.citations[0].quote
 
 
+@pytest.mark.parametrize("q", ["What ratio of S&T task funding from outside the state budget is the department aiming for?",
+                               "What is the aimed-for ratio of non-budget funding in S&T tasks?"])
+def test_ratio_question_is_answered_with_the_ratio(assistant, q):
+    # "ratio" asks for a share: not the passage's amounts of money from outside the budget
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "60%" in ans.answer and "60%" in ans.citations[0].quote
+
+
 def test_two_figures_asked_are_both_quoted(assistant):
     # "… hiện có 1.929 trạm 4G, tăng 63%, …": the growth is the next clause
     ans = assistant.ask("Đến tháng 6/2025 tỉnh có bao nhiêu trạm 4G và số trạm đó tăng bao nhiêu phần trăm?")

@@ -65,6 +65,7 @@ _WANTS_TARGET = re.compile(r"\b(chi tieu|muc tieu|phan dau|dat ra|de ra|yeu cau|
 # ... and what is, now or so far: "hiện nay", "đến nay", "currently" (not a target of the next term)
 _WANTS_NOW = re.compile(r"\b(hien nay|hien tai|hien co|hien da|den nay|cho den nay|currently|so far|to date|now|at present|"
                         r"nowadays)\b")
+_ASKS_VALUE = re.compile(r"\b(score|value|ratio)\b")
 _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|achieved|actual|actually|against|compared|versus)\b")
 # The kind of document whose number is asked ("Kế hoạch … là số mấy?"): one not given a number
 # already ("thực hiện Nghị quyết 57" names another). Not the kinds that are also verbs (quy định,
@@ -365,6 +366,12 @@ class Asked:
         >>> a = Asked.read("tiến sĩ | Sở | bao nhiêu").translated("tiến sĩ | Sở | bao nhiêu", "How many doctors…")
         >>> a.answering_number("có 15% đạt danh hiệu chiến sĩ thi đua"), a.answering_number("có 12 tiến sĩ")
         (False, True)
+
+        A score or a ratio is a figure too (the translation has no "bao nhiêu" for it):
+
+        >>> q = "Chỉ số chuyển đổi số | điểm | phấn đấu"
+        >>> Asked.read(q).figure, Asked.read(q).translated(q, "What index score does the plan aim for?").figure
+        (False, True)
         """
         # (names count nothing: "Phú Thọ" after a figure is no count of anything)
         common = re.sub(r"(?<!\w)[^\W\d_]\w*", lambda m: " | " if m.group(0)[0].isupper() else m.group(0), question)
@@ -374,8 +381,10 @@ class Asked:
         target = self.target or bool(_WANTS_TARGET.search(low) and not _WANTS_RESULT.search(low))
         now = self.now or bool(_WANTS_NOW.search(low))
         # ("What % of people…": the glossary has no word for the sign)
-        share = self.share or bool(re.search(r"%|\bwhat (?:percentage|percent|share|proportion|fraction|rate)\b", low))
-        return replace(self, figure=self.figure or share, share=share,
+        share = self.share or bool(re.search(r"%|\bwhat (?:percentage|percent|share|proportion|fraction|rate)\b|\bratio\b", low))
+        # ("What … index score does the plan aim for?": a value, which the translation names no figure for)
+        figure = self.figure or share or bool(_ASKS_VALUE.search(low))
+        return replace(self, figure=figure, share=share,
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_HOW_MANY.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now)
