@@ -382,6 +382,14 @@ def test_ratio_question_is_answered_with_the_ratio(assistant, q):
     assert ans.status == "answered" and "60%" in ans.answer and "60%" in ans.citations[0].quote
 
 
+@pytest.mark.parametrize("q", ["How many S&T organisations had their activity registration certificates revoked (not merely suspended)?",
+                               "Bao nhiêu tổ chức KH&CN bị thu hồi giấy chứng nhận đăng ký hoạt động, không tính đình chỉ hiệu lực?"])
+def test_what_the_question_rules_out_does_not_choose_the_quote(assistant, q):
+    # "đình chỉ hiệu lực 08 Giấy chứng nhận …; thu hồi … của 02 tổ chức": the suspended ones are ruled out
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "02 tổ chức" in ans.answer and "02 tổ chức" in ans.citations[0].quote
+
+
 def test_two_figures_asked_are_both_quoted(assistant):
     # "… hiện có 1.929 trạm 4G, tăng 63%, …": the growth is the next clause
     ans = assistant.ask("Đến tháng 6/2025 tỉnh có bao nhiêu trạm 4G và số trạm đó tăng bao nhiêu phần trăm?")

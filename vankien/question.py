@@ -520,6 +520,29 @@ def without_preamble(question: str) -> str:
     return rest if len(re.findall(r"\w+", rest)) >= 3 else question
 
 
+# What the asker rules out: "(not just suspended)", "rather than formal inspections", "không tính
+# kiểm tra", "chứ không sớm hơn". Its words name the neighbouring fact, not the one asked for.
+_EXCLUDED = re.compile(r"\(\s*(?:but\s+)?(?:not|không)\b[^()]*\)"
+                       r"|,?\s*\b(?:(?:but\s+)?not (?:just|only|merely)|rather than|excluding|not counting|not including"
+                       r"|không tính|không kể|chứ không(?: phải)?)\b[^,.;:?!()]*", re.IGNORECASE)
+
+
+def without_exclusions(question: str) -> str:
+    """The question without what it rules out.
+
+    >>> without_exclusions("how many S&T orgs had their certificate revoked (not just suspended)?")
+    'how many S&T orgs had their certificate revoked?'
+    >>> without_exclusions("how many were specialised checks rather than formal inspections?")
+    'how many were specialised checks?'
+    >>> without_exclusions("Tôi chỉ cần số cuộc thanh tra, không tính kiểm tra: có bao nhiêu cuộc thanh tra?")
+    'Tôi chỉ cần số cuộc thanh tra: có bao nhiêu cuộc thanh tra?'
+    >>> without_exclusions("Tỷ lệ hồ sơ không được giải quyết là bao nhiêu?")
+    'Tỷ lệ hồ sơ không được giải quyết là bao nhiêu?'
+    """
+    rest = re.sub(r"\s+([?.!,;:])", r"\1", _EXCLUDED.sub("", question)).strip()
+    return rest if len(re.findall(r"\w+", rest)) >= 3 else question
+
+
 def _folded(question: str) -> str:
     """The question accent-free, for the question-word patterns, except that a word
     folding to "may" is "mấy" (how many) only when written so or plain: "máy tính" is a computer.
@@ -748,6 +771,7 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True, codes: fro
 
     >>> gives_unit(("dang",), "có 63 đồng chí có bằng tốt nghiệp Trung cấp LLCT"), gives_unit(("the",), "cấp 1.3 triệu thẻ")
     (True, True)
+
     ... people as whoever the report counts, an area in its symbol:
 
     >>> gives_unit(("nguoi",), "có 63 đồng chí có bằng"), gives_unit(("met",), "tổng diện tích trên 3.000 m2;")
