@@ -181,6 +181,11 @@ HELD_OUT_NOTE = (
     "`holdout_english15.jsonl` (40 English: a Korean cooperation agency's project officer, 8 near-misses) were "
     "written at 20:45 on 2026-11-26 and first run on that session's start code (0.700 and 0.900); only their "
     "totals are looked at. "
+    "`holdout11.jsonl` (40 Vietnamese: a Department of Finance officer checking figures before a budget meeting, "
+    "context before the question, 8 typed without diacritics, 8 near-misses) and `holdout_english16.jsonl` (40 "
+    "English: a European university researcher's case study, 8 near-misses) were written at 03:15 on 2026-11-27, "
+    "after that session's changes, and first run on that session's start code and on its code of 03:25 (the same: "
+    "0.750 and 0.775; half of each set's near-misses answered); only their totals are looked at. "
     "No change was kept for one set alone."
 )
 
@@ -281,7 +286,8 @@ def register(sub) -> None:
                 "holdout_english5.jsonl", "holdout_english6.jsonl", "holdout_english7.jsonl", "holdout7.jsonl",
                 "holdout_english8.jsonl", "holdout_english9.jsonl", "holdout_english10.jsonl",
                 "holdout_english11.jsonl", "holdout_english12.jsonl", "holdout8.jsonl", "holdout_english13.jsonl",
-                "holdout9.jsonl", "holdout_english14.jsonl", "holdout10.jsonl", "holdout_english15.jsonl")
+                "holdout9.jsonl", "holdout_english14.jsonl", "holdout10.jsonl", "holdout_english15.jsonl",
+                "holdout11.jsonl", "holdout_english16.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
