@@ -328,7 +328,10 @@ def test_which_year_needs_a_year_not_a_period(assistant):
     "What % of people in Phu Tho own a smartphone?",
     # "… đạt 100% so với mục tiêu đề ra" names a target only to measure a result against it
     "What's the target annual growth for tech innovation investment in local businesses?",
-], ids=["category-not-in-breakdown", "field-not-in-breakdown", "what-percent-blank", "result-against-target"])
+    # a share of businesses: the passages near it give shares of dossiers and of 5G coverage
+    "Tỷ lệ doanh nghiệp được hỗ trợ tư vấn chuyển đổi số trên địa bàn tỉnh là bao nhiêu phần trăm?",
+], ids=["category-not-in-breakdown", "field-not-in-breakdown", "what-percent-blank", "result-against-target",
+        "share-of-another-subject"])
 def test_a_neighbouring_fact_is_no_answer(assistant, q):
     ans = assistant.ask(q)
     assert ans.status == "not_found" and ans.citations == []
@@ -357,9 +360,12 @@ def test_words_before_the_request_do_not_count_against_the_answer(assistant, q, 
     ("Tỉnh đã hỗ trợ kinh phí thực hiện bao nhiêu đề tài cấp cơ sở?", ["151 nhiệm vụ"]),
     # "số tiền" frames the amount ("11,7 tỷ đồng"); the report never writes it
     ("Quỹ phát triển KH&CN cho vay được mấy dự án, tổng số tiền là bao nhiêu?", ["13 dự án", "11,7 tỷ"]),
+    # a share of what the report words otherwise ("tỷ lệ hồ sơ cấp kết quả điện tử")
+    ("tỷ lệ trả kết quả điện tử là bao nhiêu %?", ["86,02%"]),
     # the app is named in the window of the paragraph before the figure's
     ("Có bao nhiêu tài khoản định danh điện tử VNeID đã được cấp?", ["978.982"]),
-], ids=["people-as-comrades", "area-symbol", "occasions", "kind-of-task", "amount-framed", "name-in-window-before"])
+], ids=["people-as-comrades", "area-symbol", "occasions", "kind-of-task", "amount-framed", "share-worded-otherwise",
+        "name-in-window-before"])
 def test_figure_written_in_the_reports_own_words(assistant, q, expected):
     ans = assistant.ask(q)
     assert ans.status == "answered", ans.answer

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
-from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date, has_rank
+from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date, has_rank, share_subject
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
 from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_numbers, has_diacritics,
                                 one_form, strip_accents, tokenize, years_in)
@@ -302,8 +302,12 @@ class Answerer:
                 return False
         # The passage covers the question, and the quoted sentence must hold a fair share of
         # it too: "98 đảng viên" of this Đảng bộ is no answer about another Sở's Đảng bộ.
-        if wanted.coverage(passage_terms(quoted.text, acr, question)) < p.min_quote_coverage:
+        quote_terms = passage_terms(quoted.text, acr, question)
+        if wanted.coverage(quote_terms) < p.min_quote_coverage:
             return False
+        subject = [t for t, w in self.index.lexical.term_idf(list(share_subject(question))).items() if w > 0] if not typed else []
+        if subject and not set(subject) & quote_terms:
+            return False  # "tỷ lệ doanh nghiệp được tư vấn" is not answered by a rate of dossiers
         if not typed and self._unqualified(asked.counted, chunk_terms):
             return False  # "bao nhiêu đơn chỉ dẫn địa lý" is not answered by a breakdown that names none
         if typed:

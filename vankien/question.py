@@ -697,6 +697,27 @@ def counted_terms(question: str) -> tuple[str, ...]:
     return tuple(t for t in tokenize(" ".join(words)) if "_" in t)
 
 
+def share_subject(question: str) -> tuple[str, ...]:
+    """The first two-syllable terms of what "tỷ lệ X" / "tỷ trọng X" measures: the quote must
+    hold one of them ("tỷ lệ doanh nghiệp được tư vấn" is not answered by a rate of dossiers;
+    "tỷ lệ trả kết quả điện tử" is by "tỷ lệ hồ sơ cấp kết quả điện tử").
+
+    >>> share_subject("Tỷ lệ doanh nghiệp được tư vấn là bao nhiêu phần trăm?"), share_subject("tỷ lệ 5G?")
+    (('doanh_nghiep',), ())
+    >>> share_subject("tỷ lệ trả kết quả điện tử đạt nhiêu %")
+    ('tra_ket', 'ket_qua')
+    """
+    m = re.search(r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|ty le|ti le|ty trong)\s+(\w+(?:\s+\w+){0,2})", nfc(question).lower())
+    if not m:
+        return ()
+    words = []
+    for w in m.group(1).split():
+        if strip_accents(w) in _COUNTED_ENDS or w.isdigit():
+            break
+        words.append(strip_accents(w))
+    return tuple(f"{a}_{b}" for a, b in zip(words, words[1:]))
+
+
 def _is_share(text: str, m: re.Match) -> bool:
     """The figure ``m`` is a percentage: "82,56%", "45 %"."""
     return bool(_PERCENT.match(text, m.start()))
