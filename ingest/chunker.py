@@ -37,6 +37,21 @@ class Chunk:
         return f"{head}\n{label}{self.text}" if head else f"{label}{self.text}"
 
 
+def chunk_id(doc_id: str, n: int) -> str:
+    """The id of a document's ``n``-th chunk: ids are numbered in reading order."""
+    return f"{doc_id[:16]}-{n:05d}"
+
+
+def previous_chunk_id(cid: str) -> str | None:
+    """The id of the chunk read just before ``cid`` in its document (None for the first).
+
+    >>> previous_chunk_id(chunk_id("d824d355775ab8fa99", 12)), previous_chunk_id(chunk_id("d824d355775ab8fa", 0))
+    ('d824d355775ab8fa-00011', None)
+    """
+    doc, _, n = cid.rpartition("-")
+    return chunk_id(doc, int(n) - 1) if n.isdigit() and int(n) > 0 else None
+
+
 def chunk(doc_id: str, st: StructuredText, params: ChunkingParams) -> list[Chunk]:
     """Each paragraph, footnote and appendix entry becomes one chunk, or several
     sentence-aligned windows of at most ``params.max_chars`` when it is long.
@@ -53,7 +68,7 @@ def chunk(doc_id: str, st: StructuredText, params: ChunkingParams) -> list[Chunk
             spans = pack_spans(clause_spans(st.text, block.start, block.end, params.max_chars), params.max_chars)
         for s, e in spans:
             c = Chunk(
-                id=f"{doc_id[:16]}-{len(chunks):05d}",
+                id=chunk_id(doc_id, len(chunks)),
                 text=st.text[s:e],
                 char_start=s,
                 char_end=e,

@@ -373,27 +373,20 @@ def test_figure_written_in_the_reports_own_words(assistant, q, expected):
         assert e in ans.answer and e in ans.citations[0].quote
 
 
-@pytest.mark.parametrize("q", ["Tỷ lệ tăng số trạm 4G là bao nhiêu?", "How much did the 4G station count grow, in percent?"])
-def test_share_question_is_answered_with_a_percentage(assistant, q):
-    # "… hiện có 1.929 trạm 4G, tăng 63%, …": the clause with the count covers the question as well
-    ans = assistant.ask(q)
-    assert ans.status == "answered" and "63%" in ans.answer and "63%" in ans.citations[0].quote
-
-
-@pytest.mark.parametrize("q", ["What ratio of S&T task funding from outside the state budget is the department aiming for?",
-                               "What is the aimed-for ratio of non-budget funding in S&T tasks?"])
-def test_ratio_question_is_answered_with_the_ratio(assistant, q):
+@pytest.mark.parametrize("q, expected", [
+    # a share asked: "… hiện có 1.929 trạm 4G, tăng 63%, …", the clause with the count covers the question as well
+    ("Tỷ lệ tăng số trạm 4G là bao nhiêu?", "63%"),
+    ("How much did the 4G station count grow, in percent?", "63%"),
     # "ratio" asks for a share: not the passage's amounts of money from outside the budget
+    ("What ratio of S&T task funding from outside the state budget is the department aiming for?", "60%"),
+    ("What is the aimed-for ratio of non-budget funding in S&T tasks?", "60%"),
+    # what the question rules out: "đình chỉ hiệu lực 08 Giấy chứng nhận …; thu hồi … của 02 tổ chức"
+    ("How many S&T organisations had their activity registration certificates revoked (not merely suspended)?", "02 tổ chức"),
+    ("Bao nhiêu tổ chức KH&CN bị thu hồi giấy chứng nhận đăng ký hoạt động, không tính đình chỉ hiệu lực?", "02 tổ chức"),
+], ids=["share-vi", "share-en", "ratio", "ratio-aimed-for", "ruled-out-en", "ruled-out-vi"])
+def test_what_is_asked_chooses_the_figure(assistant, q, expected):
     ans = assistant.ask(q)
-    assert ans.status == "answered" and "60%" in ans.answer and "60%" in ans.citations[0].quote
-
-
-@pytest.mark.parametrize("q", ["How many S&T organisations had their activity registration certificates revoked (not merely suspended)?",
-                               "Bao nhiêu tổ chức KH&CN bị thu hồi giấy chứng nhận đăng ký hoạt động, không tính đình chỉ hiệu lực?"])
-def test_what_the_question_rules_out_does_not_choose_the_quote(assistant, q):
-    # "đình chỉ hiệu lực 08 Giấy chứng nhận …; thu hồi … của 02 tổ chức": the suspended ones are ruled out
-    ans = assistant.ask(q)
-    assert ans.status == "answered" and "02 tổ chức" in ans.answer and "02 tổ chức" in ans.citations[0].quote
+    assert ans.status == "answered" and expected in ans.answer and expected in ans.citations[0].quote
 
 
 def test_two_figures_asked_are_both_quoted(assistant):

@@ -4,6 +4,7 @@ import pytest
 
 import vankien.guard
 import vankien.vietnamese as vn
+import ingest.chunker
 import ingest.sentences
 import ingest.structure
 import vankien.retrieve
@@ -12,7 +13,7 @@ import vankien.crosslingual
 import vankien.answer
 
 
-@pytest.mark.parametrize("module", [vn, vankien.guard, ingest.sentences, ingest.structure, vankien.retrieve,
+@pytest.mark.parametrize("module", [vn, vankien.guard, ingest.chunker, ingest.sentences, ingest.structure, vankien.retrieve,
                                     vankien.question, vankien.crosslingual, vankien.answer])
 def test_doctests(module):
     result = doctest.testmod(module)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from ingest.chunker import Chunk, previous_chunk_id
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
@@ -305,9 +306,11 @@ class Answerer:
         quote_terms = passage_terms(quoted.text, acr, question)
         if wanted.coverage(quote_terms) < p.min_quote_coverage:
             return False
-        subject = [t for t, w in self.index.lexical.term_idf(list(share_subject(question))).items() if w > 0] if not typed else []
-        if subject and not set(subject) & quote_terms:
-            return False  # "tỷ lệ doanh nghiệp được tư vấn" is not answered by a rate of dossiers
+        # "tỷ lệ doanh nghiệp được tư vấn" is not answered by a rate of dossiers (an English
+        # question's subject is the glossary's word, which the report may not use)
+        subject = {t for t, w in self.index.lexical.term_idf(list(share_subject(question))).items() if w > 0}
+        if not typed and subject and not subject & quote_terms:
+            return False
         if not typed and self._unqualified(asked.counted, chunk_terms):
             return False  # "bao nhiêu đơn chỉ dẫn địa lý" is not answered by a breakdown that names none
         if typed:
@@ -325,14 +328,11 @@ class Answerer:
             return False
         return self._similarity(typed, quoted.text) >= p.min_similarity_translated
 
-    def _window_before_terms(self, c, acr: dict, question: str) -> frozenset[str]:
+    def _window_before_terms(self, c: Chunk, acr: dict, question: str) -> frozenset[str]:
         """Terms of the passage right before chunk ``c`` in the same section: the window
-        before it when a long paragraph was cut (chunk ids are numbered in reading order)."""
-        head, _, n = c.id.rpartition("-")
-        if not n.isdigit() or int(n) == 0:
-            return frozenset()
-        prev_id = f"{head}-{int(n) - 1:0{len(n)}d}"
-        prev = self.index.catalog.chunks([prev_id]).get(prev_id)
+        before it when a long paragraph was cut."""
+        prev_id = previous_chunk_id(c.id)
+        prev = self.index.catalog.chunks([prev_id]).get(prev_id) if prev_id else None
         if prev is None or not 0 <= c.char_start - prev.char_end <= 2 or prev.section != c.section or prev.footnote != c.footnote:
             return frozenset()
         return frozenset(passage_terms(prev.text, acr, question))

@@ -65,6 +65,7 @@ _WANTS_TARGET = re.compile(r"\b(chi tieu|muc tieu|phan dau|dat ra|de ra|yeu cau|
 # ... and what is, now or so far: "hiện nay", "đến nay", "currently" (not a target of the next term)
 _WANTS_NOW = re.compile(r"\b(hien nay|hien tai|hien co|hien da|den nay|cho den nay|currently|so far|to date|now|at present|"
                         r"nowadays)\b")
+# English nouns that ask for a figure the translation has no "bao nhiêu" for: "What index score …?"
 _ASKS_VALUE = re.compile(r"\b(score|value|ratio)\b")
 _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|achieved|actual|actually|against|compared|versus)\b")
 # The kind of document whose number is asked ("Kế hoạch … là số mấy?"): one not given a number
