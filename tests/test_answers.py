@@ -233,6 +233,9 @@ def test_count_of_a_coded_thing_needs_the_code_next_to_the_figure(assistant):
     count of 5G subscribers: that figure must not answer "bao nhiêu thuê bao 5G"."""
     ans = assistant.ask("Tỉnh đã có bao nhiêu thuê bao 5G?")
     assert ans.status == "not_found" and "1.248.076" not in ans.answer
+    # ... nor "số thuê bao 5G là bao nhiêu", which names no counted word after "bao nhiêu"
+    ans = assistant.ask("Hiện nay số thuê bao 5G của tỉnh là bao nhiêu?")
+    assert ans.status == "not_found" and "1.248.076" not in ans.answer
     ans = assistant.ask("Tỉnh có bao nhiêu thuê bao băng rộng di động?")
     assert ans.status == "answered" and "1.248.076" in ans.answer
     ans = assistant.ask("Đến tháng 6/2025 tỉnh có bao nhiêu trạm 4G?")
