@@ -699,3 +699,12 @@ def test_the_next_terms_target_is_no_answer_about_now(assistant, q, expected):
         assert ans.status == "answered" and expected in ans.answer
     else:
         assert ans.status == "not_found"
+
+
+@pytest.mark.parametrize("q, figure", [("Sở đã cấp bao nhiêu hộp thư điện tử cho các đơn vị?", "776 hòm thư"),
+                                       ("Đã cấp mấy hộp thư?", "776 hòm thư")])
+def test_count_in_the_reports_word_for_the_counted_thing(assistant, q, figure):
+    """What "bao nhiêu" counts may be written otherwise in the report (synonyms_vi.tsv):
+    "hộp thư" is answered by "776 hòm thư"."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and figure in ans.answer, ans.answer

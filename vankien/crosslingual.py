@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable
 from importlib import resources
 
-from vankien.question import DOC_KINDS, NUMBERED_KINDS, is_code
+from vankien.question import DOC_KINDS, NUMBERED_KINDS, is_code, report_words
 from vankien.vietnamese import YEAR_RE, find_docnums, has_diacritics, nfc, strip_accents
 
 _STOP = set(
@@ -89,11 +89,7 @@ def with_loanwords(question: str, in_corpus: Callable[[str], bool]) -> str:
 def _synonyms() -> tuple[tuple[re.Pattern, str], ...]:
     """(the phrase accent-free as a pattern, its alternatives) per line of synonyms_vi.tsv,
     longest phrase first."""
-    text = resources.files("vankien").joinpath("synonyms_vi.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows.sort(key=lambda r: -len(r[0]))
-    return tuple((re.compile(rf"(?<![\w{{|]){re.escape(strip_accents(nfc(a)).lower())}(?![\w|}}])"), nfc(b.strip()))
-                 for a, b in rows)
+    return tuple((re.compile(rf"(?<![\w{{|]){re.escape(a)}(?![\w|}}])"), "|".join(b)) for a, b in report_words())
 
 
 def with_synonyms(question: str) -> str:

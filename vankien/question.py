@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
 
 from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, figures, find_docnums,
                                 find_numbers, has_diacritics, has_figure, nfc, periods, spells_out, strip_accents,
@@ -181,6 +183,7 @@ class Asked:
     now: bool = False  # what is, now or so far ("hiện nay", "đến nay", "currently")
     counted: tuple[str, ...] = ()  # the two-syllable terms of what "bao nhiêu …" counts (counted_terms)
     figures_asked: int = 0  # "bao nhiêu dự án và tổng số tiền bao nhiêu?" asks two
+    counted_as: tuple[str, ...] = ()  # the report's words for what it counts (counted_synonyms)
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -211,6 +214,7 @@ class Asked:
             periods=frozenset(periods(nfc(question))),
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
             counted=() if foreign else counted_terms(question),
+            counted_as=() if foreign else counted_synonyms(question),
             figures_asked=len(_HOW_MANY_ASKED.findall(folded)),
         )
 
@@ -359,7 +363,7 @@ class Asked:
         text = self._unstated(text)
         return gives_unit(self.unit, text, shares=self.share, codes=self.codes) or bool(
             self.also_counted and self.unit not in (("%",), MONEY)
-            and _counts_any(self.also_counted, text, self.share, self.codes))
+            and _counts_any(self.also_counted, text, self.share, self.codes)) or _counts_as(self.counted_as, text)
 
     def translated(self, question: str, typed: str) -> Asked:
         """This reading of ``question``, the glossary's translation of ``typed`` (English):
@@ -696,6 +700,43 @@ def counted_terms(question: str) -> tuple[str, ...]:
             break
         words.append(w)
     return tuple(t for t in tokenize(" ".join(words)) if "_" in t)
+
+
+@lru_cache(maxsize=1)
+def report_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(a phrase people ask with, accent-free and lower-case; the words reports write for it)
+    per line of synonyms_vi.tsv, longest phrase first."""
+    text = resources.files("vankien").joinpath("synonyms_vi.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows.sort(key=lambda r: -len(r[0]))
+    return tuple((strip_accents(nfc(a)).lower(), tuple(nfc(w).strip() for w in b.split("|"))) for a, b in rows)
+
+
+def counted_synonyms(question: str) -> tuple[str, ...]:
+    """The report's words (synonyms_vi.tsv), accent-free, for the phrase "bao nhiêu" counts:
+    "bao nhiêu hộp thư" is answered by "776 hòm thư", "bao nhiêu cột phát sóng" by "3.916 trạm".
+
+    >>> counted_synonyms("cấp bao nhiêu hộp thư công vụ?"), counted_synonyms("có bao nhiêu hộp sữa?")
+    (('hom thu',), ())
+    """
+    low = nfc(question).lower()
+    m = _counted_match(low)
+    if not m:
+        return ()
+    after = strip_accents(low[m.start(1):])
+    for phrase, alts in report_words():
+        if re.match(rf"{re.escape(phrase)}\b", after):
+            return tuple(strip_accents(a).lower() for a in alts)
+    return ()
+
+
+def _counts_as(words: tuple[str, ...], text: str) -> bool:
+    """A figure in ``text`` followed by one of ``words`` (accent-free): "cấp 776 hòm thư"."""
+    if not words:
+        return False
+    folded = strip_accents(text).lower()  # (one character for one: offsets match)
+    return any(re.match(rf"\s*{re.escape(w)}\b", folded[m.end():])
+               for m in _FIGURE_OR_FRACTION.finditer(text) for w in words)
 
 
 def share_subject(question: str) -> tuple[str, ...]:
