@@ -650,6 +650,7 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     (('thu',), None)
     >>> asked_unit("Hỗ trợ bao nhiêu đề tài?"), asked_unit("bao nhieu du an"), asked_unit("bao nhiêu đề xuất")
     (('de', 'tai'), ('du', 'an'), ('de',))
+    >>> asked_unit("thu nhập lên bao nhiêu 1 tháng?")  # (a figure after it counts nothing: per month)
     """
     low = nfc(question).lower()
     m = _counted_match(low)
@@ -659,7 +660,7 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
         return ("%",)  # (not "bao nhiêu phần mềm")
     if word == "tien" and (m.group(1) == "tiền" or (m.group(1) == "tien" and not re.match(r"\s+bo\b", after))):
         return MONEY  # "bao nhiêu tiền" (and "bao nhiêu tiến bộ kỹ thuật" counts tiến bộ)
-    if word is None or word in _NOT_UNITS:
+    if word is None or word in _NOT_UNITS or word.isdigit():  # ("lên bao nhiêu 1 tháng": per month)
         # "Tổng kinh phí … là bao nhiêu?" asks for an amount of money, not a count
         folded = strip_accents(question).lower()
         # ("Tổng kinh phí dự án?"; not "tổng số nhiệm vụ … kinh phí", a count)
