@@ -651,6 +651,8 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     >>> asked_unit("Hỗ trợ bao nhiêu đề tài?"), asked_unit("bao nhieu du an"), asked_unit("bao nhiêu đề xuất")
     (('de', 'tai'), ('du', 'an'), ('de',))
     >>> asked_unit("thu nhập lên bao nhiêu 1 tháng?")  # (a figure after it counts nothing: per month)
+    >>> asked_unit("thu về bao nhiêu doanh thu?")  # (an amount: not "04 doanh nghiệp")
+    ('money',)
     """
     low = nfc(question).lower()
     m = _counted_match(low)
@@ -660,6 +662,8 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
         return ("%",)  # (not "bao nhiêu phần mềm")
     if word == "tien" and (m.group(1) == "tiền" or (m.group(1) == "tien" and not re.match(r"\s+bo\b", after))):
         return MONEY  # "bao nhiêu tiền" (and "bao nhiêu tiến bộ kỹ thuật" counts tiến bộ)
+    if m and _ASKS_MONEY.match(strip_accents(low[m.start(1):])):
+        return MONEY  # "thu về bao nhiêu doanh thu", "bao nhiêu kinh phí": an amount, not a count
     if word is None or word in _NOT_UNITS or word.isdigit():  # ("lên bao nhiêu 1 tháng": per month)
         # "Tổng kinh phí … là bao nhiêu?" asks for an amount of money, not a count
         folded = strip_accents(question).lower()
