@@ -361,9 +361,9 @@ class Asked:
         if not self.unit:
             return False
         text = self._unstated(text)
-        return gives_unit(self.unit, text, shares=self.share, codes=self.codes) or bool(
+        return gives_unit(self.unit, text, shares=self.share, codes=self.codes, also=self.counted_as) or bool(
             self.also_counted and self.unit not in (("%",), MONEY)
-            and _counts_any(self.also_counted, text, self.share, self.codes)) or _counts_as(self.counted_as, text)
+            and _counts_any(self.also_counted, text, self.share, self.codes))
 
     def translated(self, question: str, typed: str) -> Asked:
         """This reading of ``question``, the glossary's translation of ``typed`` (English):
@@ -735,15 +735,6 @@ def counted_synonyms(question: str) -> tuple[str, ...]:
     return ()
 
 
-def _counts_as(words: tuple[str, ...], text: str) -> bool:
-    """A figure in ``text`` followed by one of ``words`` (accent-free): "cấp 776 hòm thư"."""
-    if not words:
-        return False
-    folded = strip_accents(text).lower()  # (one character for one: offsets match)
-    return any(re.match(rf"\s*{re.escape(w)}\b", folded[m.end():])
-               for m in _FIGURE_OR_FRACTION.finditer(text) for w in words)
-
-
 def share_subject(question: str) -> tuple[str, ...]:
     """The first two-syllable terms of what "tỷ lệ X" / "tỷ trọng X" measures: the quote must
     hold one of them ("tỷ lệ doanh nghiệp được tư vấn" is not answered by a rate of dossiers;
@@ -826,10 +817,12 @@ def _counts_any(terms: frozenset[str], text: str, shares: bool, codes: frozenset
     return False
 
 
-def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True, codes: frozenset[str] = frozenset()) -> bool:
+def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True, codes: frozenset[str] = frozenset(),
+               also: tuple[str, ...] = ()) -> bool:
     """A figure in ``text`` followed by the counted word: "3.916 trạm", "01 doanh nghiệp", "82,56%".
     ``shares=False``: a percentage does not count ("100% cán bộ" is not how many cán bộ).
     ``codes`` (5G): a figure of the word followed by another code ("1.929 trạm 4G") counts none.
+    ``also``: the report's words for the counted thing, accent-free (counted_synonyms).
 
     >>> gives_unit(("tram",), "toàn tỉnh có 3.916 trạm BTS"), gives_unit(("tram",), "3.916 thuê bao")
     (True, False)
@@ -854,6 +847,8 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True, codes: fro
     (False, False)
     >>> gives_unit(("ho",), "tỷ lệ hộ: 45 %", shares=False), gives_unit(("tram",), "trạm: 12 tỷ đồng")
     (False, False)
+    >>> gives_unit(("hop",), "cấp 776 hòm thư điện tử", also=("hom thu",)), gives_unit(("hop",), "cấp 776 hòm thư")
+    (True, False)
     """
     if unit == ("%",):
         return "%" in text
@@ -864,9 +859,9 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True, codes: fro
         if not shares and _is_share(text, m):
             continue
         after = m.end()
-        also = _COUNTED_AS.get(unit)
-        if also and also.match(text, after):
-            return True  # (before the codes: "3.000 m2" is an area, not a coded thing)
+        alias = _COUNTED_AS.get(unit)
+        if (alias and alias.match(text, after)) or any(re.match(rf"\s*{re.escape(w)}\b", folded[after:]) for w in also):
+            return True  # (before the codes: "3.000 m2" is an area, not a coded thing; "776 hòm thư")
         if _counts_other_code(text, after, codes):
             continue
         scale = _SCALE.match(text, after)
