@@ -376,7 +376,7 @@ def iso_to_vn(iso: str) -> str:
 # --- Tokens for lexical search ----------------------------------------------
 
 # Bump when tokenize() changes: cached BM25 indexes are keyed on it.
-TOKENIZER_VERSION = 5
+TOKENIZER_VERSION = 6
 
 # Abbreviations every provincial report uses, and what they stand for: a passage that
 # writes one form is found by a question that writes the other (accent-free).
@@ -470,6 +470,8 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
     >>> t = tokenize("Quyết định 1218/QĐ-UBND: 3.916 trạm, thuỷ")
     >>> "1218/QD-UBND" in t and "3916" in t and "3.916" in t and "thủy" in t and "thuy" in t
     True
+    >>> [w for w in tokenize("X quang ở các xã") if "_" not in w and len(w) > 3]
+    ['quang', 'xquang']
     """
     text = nfc(text)
     terms: list[str] = []
@@ -492,6 +494,7 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
     joined = [_strip_word((m.group(1) + m.group(2)).lower()) for m in _AMP_ABBR.finditer(rest)]
     terms += joined
     prev = None
+    prev_letter = False
     prev_end = 0
     flats: list[str] = []
     for m in _TOKEN.finditer(rest):
@@ -509,9 +512,11 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
         terms.append(flat)
         if bigrams and prev is not None:
             terms.append(prev + "_" + flat)
-            if len(prev) == 1 and prev.isalpha():
+            if prev_letter:
                 terms.append(prev + flat)  # "X-quang", "X quang" and "Xquang" are one word
         prev = flat
+        # (a consonant: the one-letter words are vowels, "ở các" is not "ocác")
+        prev_letter = len(w) == 1 and w.isascii() and w.isalpha() and w.lower() not in "aeiouy"
         flats.append(flat)
     terms += _abbreviation_terms(flats + joined)  # "khcn" of KH&CN has a long form too
     return terms
