@@ -708,3 +708,13 @@ def test_count_in_the_reports_word_for_the_counted_thing(assistant, q, figure):
     "hộp thư" is answered by "776 hòm thư"."""
     ans = assistant.ask(q)
     assert ans.status == "answered" and figure in ans.answer, ans.answer
+
+
+def test_second_figure_of_what_the_second_question_counts(assistant):
+    """A question asking two counts quotes on to the clause giving the second one ("02 tổ
+    chức" whose certificates were withdrawn), not merely to the next clause with a figure
+    ("đình chỉ hiệu lực 08 Giấy chứng nhận")."""
+    ans = assistant.ask("Có bao nhiêu tổ chức KH&CN được cấp giấy chứng nhận đăng ký hoạt động "
+                        "và bao nhiêu tổ chức bị thu hồi giấy chứng nhận?")
+    assert ans.status == "answered", ans.answer
+    assert "08 tổ chức" in ans.answer and "02 tổ chức" in ans.answer, ans.answer

@@ -14,7 +14,7 @@ from ingest.chunker import Chunk, previous_chunk_id
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.guard import unsupported_figures
-from vankien.question import MONEY, QUESTION_WORDS, Asked, has_date, has_rank, share_subject
+from vankien.question import MONEY, QUESTION_WORDS, Asked, gives_unit, has_date, has_rank, share_subject
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
 from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_numbers, has_diacritics,
                                 one_form, strip_accents, tokenize, years_in)
@@ -246,6 +246,10 @@ class Answerer:
         end = quoted.end - c.char_start
         after = [u for u in figured if u.start >= quoted.end and not c.text[end:u.start - c.char_start].strip()]
         other = after[0] if after else next(iter(figured), None)
+        if asked.second_unit and other is not None and not gives_unit(asked.second_unit, other.text, codes=asked.codes):
+            # "bao nhiêu tổ chức được cấp giấy, và bao nhiêu tổ chức bị thu hồi?": the best clause
+            # counting tổ chức, not the next one ("đình chỉ hiệu lực 08 Giấy chứng nhận")
+            other = next((u for u in figured if gives_unit(asked.second_unit, u.text, codes=asked.codes)), other)
         if other is None:
             return quoted
         s, e = min(quoted.start, other.start), max(quoted.end, other.end)

@@ -183,6 +183,7 @@ class Asked:
     now: bool = False  # what is, now or so far ("hiện nay", "đến nay", "currently")
     counted: tuple[str, ...] = ()  # the two-syllable terms of what "bao nhiêu …" counts (counted_terms)
     figures_asked: int = 0  # "bao nhiêu dự án và tổng số tiền bao nhiêu?" asks two
+    second_unit: tuple[str, ...] | None = None  # ... and what the second counts (second_unit)
     counted_as: tuple[str, ...] = ()  # the report's words for what it counts (counted_synonyms)
 
     @classmethod
@@ -216,6 +217,7 @@ class Asked:
             counted=() if foreign else counted_terms(question),
             counted_as=() if foreign else counted_synonyms(question),
             figures_asked=len(_HOW_MANY_ASKED.findall(folded)),
+            second_unit=None if (foreign or rank) else second_unit(question),
         )
 
     def names_doc_ref(self, text: str) -> bool:
@@ -679,6 +681,20 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     if nxt and (word, strip_accents(nxt.group(1))) in _KINDS_OF_TASK:
         return (word, strip_accents(nxt.group(1)))  # (not "đề xuất", "dữ liệu": see _COUNTED_AS)
     return units.get(word) or (word,)
+
+
+def second_unit(question: str) -> tuple[str, ...] | None:
+    """What the second "bao nhiêu" / "mấy" of a question asking two figures counts (asked_unit).
+
+    >>> second_unit("Bao nhiêu tổ chức được cấp giấy, và có bao nhiêu tổ chức bị thu hồi?")
+    ('to',)
+    >>> second_unit("Có bao nhiêu dự án, tổng kinh phí bao nhiêu?"), second_unit("Có bao nhiêu trạm?")
+    (('money',), None)
+    """
+    text = nfc(question)
+    first = re.search(r"\b(?:bao nhi[eê]u|m[aấ]y)\b", text.lower())
+    rest = text[first.end():] if first else ""
+    return asked_unit(rest) if re.search(r"\b(?:bao nhi[eê]u|m[aấ]y)\b", rest.lower()) else None
 
 
 # Words that end the noun phrase after "bao nhiêu": a verb, a preposition, a time ("được cấp", "trong năm")
