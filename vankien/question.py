@@ -116,7 +116,8 @@ _COUNTED_FEW = re.compile(rf"\b(?:mấy|may)\s+{_CLASSIFIER}(%|\w+)")
 _SCALE_WORDS = r"(?:triệu|nghìn|ngàn|vạn|tỷ)\b(?!\s*lệ)"
 _CURRENCY = r"(?:đồng|VNĐ|VND|USD)\b"
 # "1,3 triệu thẻ": the figure counts thẻ
-_SCALE = re.compile(rf"\s*{_SCALE_WORDS}", re.IGNORECASE)
+# ... or of times, before what it counts: "522 lượt nhân viên bức xạ", "100 lượt các doanh nghiệp"
+_SCALE = re.compile(rf"\s*(?:{_SCALE_WORDS}|lượt\b(?:\s+các\b)?)", re.IGNORECASE)
 # After a figure: an amount of money ("2.550 tỷ", "22.081 triệu đồng"), not "1,2 triệu dữ liệu"
 _AMOUNT = re.compile(rf"\s*(?:{_SCALE_WORDS}\s+)?{_CURRENCY}|\s*tỷ\b(?!\s*lệ)", re.IGNORECASE)
 # Other words a report counts the same things with: party members as comrades ("63 đồng chí"
@@ -865,6 +866,8 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True, codes: fro
     (False, False)
     >>> gives_unit(("hop",), "cấp 776 hòm thư điện tử", also=("hom thu",)), gives_unit(("hop",), "cấp 776 hòm thư")
     (True, False)
+    >>> gives_unit(("nhan",), "cho gần 522 lượt nhân viên bức xạ"), gives_unit(("luot",), "522 lượt nhân viên")
+    (True, True)
     """
     if unit == ("%",):
         return "%" in text
