@@ -718,3 +718,11 @@ def test_second_figure_of_what_the_second_question_counts(assistant):
                         "và bao nhiêu tổ chức bị thu hồi giấy chứng nhận?")
     assert ans.status == "answered", ans.answer
     assert "08 tổ chức" in ans.answer and "02 tổ chức" in ans.answer, ans.answer
+
+
+def test_english_number_of_the_plan_is_its_document_number(assistant):
+    """"What is the number of the … plan …?" asks the plan's document number: the quote gives
+    one of a Kế hoạch, not a passage about the plan naming only the resolution it implements."""
+    ans = assistant.ask("What is the number of the action plan of the Provincial Party Standing Committee "
+                        "implementing Politburo Resolution 57 on science, technology, innovation and digital transformation?")
+    assert ans.status == "answered" and "148-KH/TU" in ans.answer, ans.answer

@@ -67,6 +67,10 @@ _WANTS_TARGET = re.compile(r"\b(chi tieu|muc tieu|phan dau|dat ra|de ra|yeu cau|
 # ... and what is, now or so far: "hiện nay", "đến nay", "currently" (not a target of the next term)
 _WANTS_NOW = re.compile(r"\b(hien nay|hien tai|hien co|hien da|den nay|cho den nay|currently|so far|to date|now|at present|"
                         r"nowadays)\b")
+# "the number of the decision approving …" (not "the number of the enterprises")
+_EN_NUMBER_OF_DOC = re.compile(r"\bnumber of (?:the|its|this|that)\b(?=(?:\W+[\w'’-]+){0,8}?\W+(?:plans?|decisions?|"
+                               r"resolutions?|directives?|circulars?|decrees?|conclusions?|programmes?|programs?|"
+                               r"schemes?|documents?)\b)")
 # English nouns that ask for a figure the translation has no "bao nhiêu" for: "What index score …?"
 _ASKS_VALUE = re.compile(r"\b(score|value|ratio)\b")
 _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|achieved|actual|actually|against|compared|versus)\b")
@@ -393,7 +397,13 @@ class Asked:
         share = self.share or bool(re.search(r"%|\bwhat (?:percentage|percent|share|proportion|fraction|rate)\b|\bratio\b", low))
         # ("What … index score does the plan aim for?": a value, which the translation names no figure for)
         figure = self.figure or share or bool(_ASKS_VALUE.search(low))
-        return replace(self, figure=figure, share=share,
+        # "What is the number of the … plan …?": the plan's document number (the translation
+        # keeps only "số", a number of anything)
+        docnum, number, doc_kind = self.docnum, self.number, self.doc_kind
+        if not docnum and _EN_NUMBER_OF_DOC.search(low) and not _HOW_MANY.search(low):
+            kind = _ASKED_KIND.search(_folded(question))
+            docnum, number, doc_kind = True, True, _ASKED_KINDS[kind.group(1)] if kind else None
+        return replace(self, figure=figure, share=share, docnum=docnum, number=number, doc_kind=doc_kind,
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_HOW_MANY.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now)
