@@ -726,3 +726,12 @@ def test_english_number_of_the_plan_is_its_document_number(assistant):
     ans = assistant.ask("What is the number of the action plan of the Provincial Party Standing Committee "
                         "implementing Politburo Resolution 57 on science, technology, innovation and digital transformation?")
     assert ans.status == "answered" and "148-KH/TU" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", ["Nghị quyết 57 của Bộ Chính trị được ban hành ngày nào?",
+                               "NQ 57 cua Bo Chinh tri ban hanh ngay nao"])
+def test_date_of_a_document_named_by_its_number_alone(assistant, q):
+    """"Nghị quyết 57 … ngày nào?" is answered by the date after 57-NQ/TW, not by the first date
+    of a passage about a plan that implements it (also typed plain, with the kind abbreviated)."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and "57-NQ/TW ngày 22/12/2024" in ans.answer, ans.answer

@@ -58,8 +58,11 @@ DOC_KINDS = ("nghị quyết", "quyết định", "kế hoạch", "chỉ thị",
 # 2069/QĐ-UBND (while "Kế hoạch 2025" may well be the plan for 2025).
 NUMBERED_KINDS = ("nghị quyết", "quyết định", "chỉ thị", "thông tư", "nghị định", "kết luận", "công văn", "quy định")
 # (" | " too: a translated question, "Resolution 57" -> "Nghị quyết | 57")
-_DOC_REF = re.compile(rf"\b(?:{'|'.join(DOC_KINDS)})[\s|]+(?:số[\s|]+)?(?!(?:19|20)\d\d\b)(\d{{1,5}})\b(?![/-])", re.IGNORECASE)
-_YEARLIKE_REF = re.compile(rf"\b(?:{'|'.join(NUMBERED_KINDS)})[\s|]+(?:số[\s|]+)?((?:19|20)\d\d)\b(?![/-])", re.IGNORECASE)
+# (also typed plain, "nghi quyet 57", or as staff abbreviate the kind: "NQ 57", "QĐ 1218")
+_KIND_NAMES = "|".join(DOC_KINDS + tuple(strip_accents(k) for k in DOC_KINDS)) + "|(?-i:NQ|QĐ|QD|KH|KL|CT)"
+_NUMBERED_NAMES = "|".join(NUMBERED_KINDS + tuple(strip_accents(k) for k in NUMBERED_KINDS)) + "|(?-i:NQ|QĐ|QD|KL|CT)"
+_DOC_REF = re.compile(rf"\b(?:{_KIND_NAMES})[\s|]+(?:s[ốo][\s|]+)?(?!(?:19|20)\d\d\b)(\d{{1,5}})\b(?![/-])", re.IGNORECASE)
+_YEARLIKE_REF = re.compile(rf"\b(?:{_NUMBERED_NAMES})[\s|]+(?:s[ốo][\s|]+)?((?:19|20)\d\d)\b(?![/-])", re.IGNORECASE)
 # A target asked for ("chỉ tiêu … là bao nhiêu?"), unless what was achieved is asked too ("chỉ tiêu
 # … đạt bao nhiêu so với nghị quyết?"); a question naming no target asks what was achieved
 _WANTS_TARGET = re.compile(r"\b(chi tieu|muc tieu|phan dau|dat ra|de ra|yeu cau|toi thieu|target|targets|goal|goals|aim|"
@@ -232,8 +235,12 @@ class Asked:
         >>> sorted(a.doc_refs), a.names_doc_ref("Nghị quyết số 57-NQ/TW"), a.names_doc_ref("Nghị quyết số 50 NQ-CP")
         (['57'], True, False)
         """
-        refs = {r.lstrip("0") for r in self.doc_refs}
-        return any((m := re.match(r"\d+", d.key)) and m.group(0).lstrip("0") in refs for d in find_docnums(text))
+        return any(self._refers_to(d.key) for d in find_docnums(text))
+
+    def _refers_to(self, docnum: str) -> bool:
+        """``docnum`` is numbered as a document the question names by its number alone."""
+        m = re.match(r"\d+", docnum)
+        return bool(m) and m.group(0).lstrip("0") in {r.lstrip("0") for r in self.doc_refs}
 
     def yearly_in(self, text: str) -> bool:
         """``text`` gives a figure per year: "30 nhiệm vụ/năm", "mỗi năm … trên 20.000", "bình quân".
@@ -308,6 +315,11 @@ class Asked:
         (True, False)
         >>> a.held_by("Kế hoạch số 148-KH/TU ngày 25/3/2025 thực hiện Nghị quyết số 57-NQ/TW")
         False
+        >>> a = Asked.read("Nghị quyết 57 của Bộ Chính trị ban hành ngày nào?")
+        >>> a.held_by("Kế hoạch số 148-KH/TU ngày 25/3/2025 thực hiện Nghị quyết số 57-NQ/TW")
+        False
+        >>> a.held_by("thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị")
+        True
         >>> Asked.read("Phú Thọ đứng thứ mấy về chỉ số PII?").held_by("tổ chức 03 lớp tập huấn về chỉ số PII")
         False
         """
@@ -318,8 +330,9 @@ class Asked:
         if self.number and self.docnums and not _numbered_before(text, self.docnums):
             return False  # "số hiệu của kế hoạch thực hiện 148-KH/TU?" asks for another document's number
         if self.date:
-            if self.docnums:
-                return any(d.key in self.docnums and _DATED.match(text, d.end) for d in find_docnums(text, typed=True))
+            if self.docnums or self.doc_refs:  # ("Nghị quyết 57 ban hành ngày nào?": the date of 57-NQ/TW)
+                return any((d.key in self.docnums or self._refers_to(d.key)) and _DATED.match(text, d.end)
+                           for d in find_docnums(text, typed=True))
             return has_date(text)
         if self.docnum:
             return self.gives_docnum(text)
@@ -435,6 +448,8 @@ def _doc_refs(question: str) -> list[re.Match]:
 
     >>> [m.group(1) for m in _doc_refs("Quyết định 2069 và Nghị quyết số 57, Kế hoạch 2025, 15/2020/NQ-HĐND")]
     ['57', '2069']
+    >>> [m.group(1) for m in _doc_refs("NQ 57 cua Bo Chinh tri, nghi quyet so 55, QĐ 1218, ct 5")]
+    ['57', '55', '1218']
     """
     text = blank_docnums(nfc(question), typed=True)
     return list(_DOC_REF.finditer(text)) + list(_YEARLIKE_REF.finditer(text))
