@@ -735,3 +735,10 @@ def test_date_of_a_document_named_by_its_number_alone(assistant, q):
     of a passage about a plan that implements it (also typed plain, with the kind abbreviated)."""
     ans = assistant.ask(q)
     assert ans.status == "answered" and "57-NQ/TW ngày 22/12/2024" in ans.answer, ans.answer
+
+
+def test_plain_may_beside_another_question_word_is_a_machine(assistant):
+    """Typed without marks, "may" is mấy (how many) or máy (a machine): beside "nao" (which)
+    it is the machine, and the question asks for a decision, not a count of X-ray units."""
+    ans = assistant.ask("quyet dinh nao uy quyen cho so cap giay phep su dung may X quang chan doan y te")
+    assert ans.status == "answered" and "408/QĐ-UBND" in ans.answer, ans.answer

@@ -583,12 +583,20 @@ def _folded(question: str) -> str:
 
     >>> _folded("Chương trình hỗ trợ máy tính nào?"), _folded("Có mấy trạm?"), _folded("co may tram theo QĐ")
     ('chuong trinh ho tro · tinh nao?', 'co may tram?', 'co may tram theo qd')
+    >>> _folded("quyet dinh nao cap phep su dung may X quang")
+    'quyet dinh nao cap phep su dung · x quang'
     """
     low = nfc(question).lower()
-    # máy, mây, mày: written with other marks than mấy (a plain "may" may be either)
-    low = re.sub(r"\w+", lambda m: "·" if m.group(0) not in ("mấy", "may") and strip_accents(m.group(0)) == "may"
+    # máy, mây, mày: written with other marks than mấy (a plain "may" may be either: the
+    # machine when the question asks its question with another word, "quyet dinh nao … may X quang")
+    plain_asks = "may" if not _ASKS_OTHERWISE.search(strip_accents(low)) else None
+    low = re.sub(r"\w+", lambda m: "·" if m.group(0) not in ("mấy", plain_asks) and strip_accents(m.group(0)) == "may"
                  else m.group(0), low)
     return strip_accents(low)
+
+
+# Question words besides "mấy": with one of them, a plain "may" is máy (a machine)
+_ASKS_OTHERWISE = re.compile(r"\b(?:nao|gi|bao nhieu|ai|sao)\b")
 
 
 def _single_year(text: str) -> bool:
@@ -645,7 +653,12 @@ def asked_kind(question: str) -> str | None:
 
 def _counted_match(low: str) -> re.Match | None:
     """Where "bao nhiêu X" (or, in a question without it, "mấy X") names what is counted."""
-    return _COUNTED.search(low) or (None if re.search(r"\bbao nhi[eê]u\b", low) else _COUNTED_FEW.search(low))
+    if re.search(r"\bbao nhi[eê]u\b", low):
+        return _COUNTED.search(low)
+    m = _COUNTED_FEW.search(low)
+    if m and not low[m.start():].startswith("mấy") and _ASKS_OTHERWISE.search(strip_accents(low)):
+        return None  # (a plain "may" beside another question word is máy: see _folded)
+    return m
 
 
 def asked_unit(question: str) -> tuple[str, ...] | None:
