@@ -742,3 +742,12 @@ def test_plain_may_beside_another_question_word_is_a_machine(assistant):
     it is the machine, and the question asks for a decision, not a count of X-ray units."""
     ans = assistant.ask("quyet dinh nao uy quyen cho so cap giay phep su dung may X quang chan doan y te")
     assert ans.status == "answered" and "408/QĐ-UBND" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", ["Huyện Lâm Thao có bao nhiêu trạm 5G?", "huyen Lam Thao co bao nhieu tram 5G"])
+def test_place_the_report_never_names_is_not_answered(assistant, q):
+    """A district the report never names ("huyện Lâm Thao") is not answered by the province's
+    (or Việt Trì's) count of 5G stations; the same question about the province is."""
+    assert assistant.ask(q).status == "not_found"
+    ans = assistant.ask("Toàn tỉnh có bao nhiêu trạm 5G?")
+    assert ans.status == "answered" and "55 trạm" in ans.answer, ans.answer

@@ -325,15 +325,16 @@ class Answerer:
                 return False
         if not typed and self._unqualified(asked.counted, chunk_terms):
             return False  # "bao nhiêu đơn chỉ dẫn địa lý" is not answered by a breakdown that names none
-        if typed:
-            # A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:
-            # the rest may well be covered by a figure about another province. (Not one the
-            # documents name everywhere, "Phú Thọ": a passage about the province need not.)
-            for name in _place_names(named):
-                need = {t for t in tokenize(name) if "_" in t} - _HOME_COUNTRY
-                rarest = min(self.index.lexical.term_idf(sorted(need)).values()) if need else 0.0
-                if need and not need <= chunk_terms and not 0 < rarest < p.common_name_idf:
-                    return False  # (nor one they never name: "Hà Nội")
+        # A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:
+        # the rest may well be covered by a figure about another province. (Not one the
+        # documents name everywhere, "Phú Thọ": a passage about the province need not.) A
+        # Vietnamese question capitalises more than names: only a name after "huyện", "xã",
+        # "thành phố"… counts there ("huyện Lâm Thao").
+        for name in _place_names(named) if typed else _named_places(named):
+            need = {t for t in tokenize(name) if "_" in t} - _HOME_COUNTRY
+            rarest = min(self.index.lexical.term_idf(sorted(need)).values()) if need else 0.0
+            if need and not need <= chunk_terms and not 0 < rarest < p.common_name_idf:
+                return False  # (nor one they never name: "Hà Nội")
         if best.coverage >= p.min_coverage:
             return True
         if not typed or best.coverage < p.min_coverage_translated:
@@ -455,6 +456,32 @@ def _place_names(question: str) -> list[str]:
         if len(run) > 1:
             out.append(" ".join(run))
         run = []
+    return out
+
+
+_PLACE_KIND = re.compile(r"\b(?:huyện|xã|phường|thị xã|thị trấn|thành phố|quận|tỉnh|huyen|xa|phuong|thi xa|thi tran|"
+                         r"thanh pho|quan|tinh)\s+", re.IGNORECASE)
+
+
+def _named_places(question: str) -> list[str]:
+    """Names of two or more capitalised syllables after a kind of place: "huyện Lâm Thao",
+    "thanh pho Viet Tri" (not "tỉnh đã …").
+
+    >>> _named_places("Huyện Lâm Thao có bao nhiêu trạm, tính cả thành phố Việt Trì? Cấp tỉnh đã Được")
+    ['Lâm Thao', 'Việt Trì']
+    """
+    out = []
+    for m in _PLACE_KIND.finditer(question):
+        run = []
+        for raw in question[m.end():].split():
+            w = raw.strip(",.;:?!()")
+            if not (w[:1].isupper() and w[1:].islower()):
+                break
+            run.append(w)
+            if w != raw:
+                break  # (punctuation ends the name)
+        if len(run) > 1:
+            out.append(" ".join(run))
     return out
 
 
