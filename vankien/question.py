@@ -145,7 +145,8 @@ _COUNTED_AS = {("dang",): re.compile(r"\s*đồng chí\b", re.IGNORECASE),
                ("de", "tai"): re.compile(r"\s*nhiệm vụ\b", re.IGNORECASE),
                ("du", "an"): re.compile(r"\s*nhiệm vụ\b", re.IGNORECASE),
                ("met",): re.compile(r"\s*m(?:2|²)(?!\w)", re.IGNORECASE),
-               ("hec",): re.compile(r"\s*ha\b", re.IGNORECASE)}
+               ("hec",): re.compile(r"\s*ha\b", re.IGNORECASE),
+               ("ban",): re.compile(r"\s*(?:cuốn|quyển)\b", re.IGNORECASE)}  # copies: "mỗi số 200 cuốn"
 # "(sáng chế: 02, giải pháp hữu ích: 01)": the counted word labels the figure after it
 _LABEL = re.compile(r"\b\w+(?:\s+\w+){0,2}\s*:\s*$")
 # (and "1.3 triệu": a dot before one or two digits and a scale word is a decimal point, as
@@ -906,6 +907,8 @@ def gives_unit(unit: tuple[str, ...], text: str, shares: bool = True, codes: fro
     (True, False)
     >>> gives_unit(("nhan",), "cho gần 522 lượt nhân viên bức xạ"), gives_unit(("luot",), "522 lượt nhân viên")
     (True, True)
+    >>> gives_unit(("ban",), "xuất bản tập san (04 số/năm; mỗi số 200 cuốn)")  # copies
+    True
     """
     if unit == ("%",):
         return "%" in text
