@@ -331,9 +331,12 @@ class Asked:
         if self.number and self.docnums and not _numbered_before(text, self.docnums):
             return False  # "số hiệu của kế hoạch thực hiện 148-KH/TU?" asks for another document's number
         if self.date:
-            if self.docnums or self.doc_refs:  # ("Nghị quyết 57 ban hành ngày nào?": the date of 57-NQ/TW)
-                return any((d.key in self.docnums or self._refers_to(d.key)) and _DATED.match(text, d.end)
-                           for d in find_docnums(text, typed=True))
+            if self.docnums:
+                return any(d.key in self.docnums and _DATED.match(text, d.end) for d in find_docnums(text, typed=True))
+            if self.doc_refs and not self.docnum:
+                # "Nghị quyết 57 ban hành ngày nào?": the date of 57-NQ/TW (while "kế hoạch thực
+                # hiện Nghị quyết 57 số mấy, ngày nào?" asks the plan's)
+                return any(self._refers_to(d.key) and _DATED.match(text, d.end) for d in find_docnums(text))
             return has_date(text)
         if self.docnum:
             return self.gives_docnum(text)
@@ -578,6 +581,10 @@ def without_exclusions(question: str) -> str:
     return rest if len(re.findall(r"\w+", rest)) >= 3 else question
 
 
+# Question words besides "mấy": with one of them, a plain "may" is máy (a machine)
+_ASKS_OTHERWISE = re.compile(r"\b(?:nao|gi|bao nhieu|ai|sao)\b")
+
+
 def _folded(question: str) -> str:
     """The question accent-free, for the question-word patterns, except that a word
     folding to "may" is "mấy" (how many) only when written so or plain: "máy tính" is a computer.
@@ -595,9 +602,6 @@ def _folded(question: str) -> str:
                  else m.group(0), low)
     return strip_accents(low)
 
-
-# Question words besides "mấy": with one of them, a plain "may" is máy (a machine)
-_ASKS_OTHERWISE = re.compile(r"\b(?:nao|gi|bao nhieu|ai|sao)\b")
 
 
 def _single_year(text: str) -> bool:
