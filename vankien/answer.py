@@ -472,16 +472,10 @@ def _named_places(question: str) -> list[str]:
     """
     out = []
     for m in _PLACE_KIND.finditer(question):
-        run = []
-        for raw in question[m.end():].split():
-            w = raw.strip(",.;:?!()")
-            if not (w[:1].isupper() and w[1:].islower()):
-                break
-            run.append(w)
-            if w != raw:
-                break  # (punctuation ends the name)
-        if len(run) > 1:
-            out.append(" ".join(run))
+        rest = question[m.end():]
+        first = next(iter(_place_names(rest)), None)  # (the run that starts right after the kind)
+        if first and rest.startswith(first):
+            out.append(first)
     return out
 
 
