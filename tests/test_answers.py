@@ -160,6 +160,17 @@ def test_two_figures_for_one_thing_are_both_shown(assistant):
     assert all(c.section in ans.answer for c in ans.citations)
 
 
+def test_a_share_and_a_count_are_not_two_figures_for_one_thing(assistant):
+    """"trung bình 30 nhiệm vụ/năm" and another section's "tăng trưởng trung bình 6%/năm"
+    follow the same words, but a count and a share are not a conflict."""
+    from vankien.answer import _figure_subjects
+    count = _figure_subjects("hỗ trợ 151 nhiệm vụ (trung bình 30 nhiệm vụ/năm)", {"trung_binh"})
+    share = _figure_subjects("duy trì tốc độ tăng trưởng trung bình 6%/năm", {"trung_binh"})
+    assert count and share and count[0][0] != share[0][0]
+    ans = assistant.ask("moi nam ho tro binh quan bao nhieu tien cho nhiem vu khcn cap co so")
+    assert ans.status == "answered" and "1.300 triệu đồng" in ans.answer, ans.answer
+
+
 def test_which_place_question_needs_that_kind_of_place_in_the_quote(assistant):
     # the report gives province totals only: a total is not "which commune"
     ans = assistant.ask("Xã nào trong tỉnh có nhiều trạm 5G nhất?")
@@ -751,3 +762,11 @@ def test_place_the_report_never_names_is_not_answered(assistant, q):
     assert assistant.ask(q).status == "not_found"
     ans = assistant.ask("Toàn tỉnh có bao nhiêu trạm 5G?")
     assert ans.status == "answered" and "55 trạm" in ans.answer, ans.answer
+
+
+def test_a_clause_stops_at_the_end_of_a_quoted_target(assistant):
+    """Chỉ tiêu “Hằng năm, 100% các chi bộ … trong đó có 20% …”: Đạt chỉ tiêu …; năm 2021
+    Đảng bộ đạt hoàn thành xuất sắc nhiệm vụ: the clause giving the result starts after the
+    target's closing quote, so a question about the result is answered with it alone."""
+    ans = assistant.ask("Đảng bộ Sở được xếp loại hoàn thành xuất sắc nhiệm vụ vào năm nào?")
+    assert ans.status == "answered" and "năm 2021" in ans.answer and "20%" not in ans.answer, ans.answer

@@ -90,6 +90,12 @@ def test_not_dates(text):
     assert vn.find_dates(text) == []
 
 
+def test_words_joined_by_va_also_match_without_it():
+    """"khoa học công nghệ" is the report's "khoa học và công nghệ"."""
+    assert "hoc_cong" in vn.tokenize("doanh nghiệp khoa học và công nghệ")
+    assert "hoc_cong" not in vn.tokenize("khoa học; công nghệ")
+
+
 def test_letter_prefixed_word_matches_in_every_spelling():
     """The report writes "X-quang", "X quang" and "Xquang": a question writing "X-quang" is
     fully covered by a passage in any of them (coverage weighs the question's terms)."""

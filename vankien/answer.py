@@ -16,7 +16,7 @@ from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, gives_unit, has_date, has_rank, share_subject
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
-from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_numbers, has_diacritics,
+from vankien.vietnamese import (NUMBER_RE, acronyms, blank_docnums, canonical_number, find_numbers, has_diacritics,
                                 one_form, strip_accents, tokenize, years_in)
 
 
@@ -138,7 +138,8 @@ class Answerer:
             for s, e in _answer_units(c.text):
                 text = c.text[s:e]
                 # ("vượt chỉ tiêu Nghị quyết" names the target of a result: no match for "chỉ tiêu …?")
-                unit_terms = passage_terms(_MEETS_TARGET.sub(" ", text) if asked.target else text, acr, question)
+                unit_terms = passage_terms(_target_lead(c.text, s, targets)
+                                           + (_MEETS_TARGET.sub(" ", text) if asked.target else text), acr, question)
                 cov_unit = wanted.coverage(unit_terms)
                 has_num = asked.answering_number(text)
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
@@ -518,7 +519,10 @@ def _figure_subjects(text: str, phrases: set[str]) -> list[tuple[tuple[str, ...]
         words = [w for w in words if w and w not in _FILLER]
         subject = tuple(words[-2:])
         if len(subject) == 2 and "_".join(subject) in phrases:
-            out.append((subject, canonical_number(m.group(0).rstrip("%")) or m.group(0)))
+            # a share and a count are never two figures for one thing: "trung bình 30 nhiệm
+            # vụ/năm" and "tăng trưởng trung bình 6%/năm"
+            share = text[m.end():m.end() + 2].lstrip().startswith("%") or m.group(0).endswith("%")
+            out.append((subject + (("%",) if share else ()), canonical_number(m.group(0).rstrip("%")) or m.group(0)))
     return out
 
 
@@ -545,13 +549,28 @@ def _lead_in(text: str, start: int) -> str:
 
 def _answer_units(text: str) -> list[tuple[int, int]]:
     """Clauses of a passage small enough to hold one figure with its subject; pieces
-    under 40 characters are joined to the next one."""
+    under 40 characters are joined to the next one. A clause never runs on past the end of
+    a quoted target: "… Bưu chính đạt 4.552 tỷ đồng”: Kết quả đạt được … 15.450 tỷ đồng" is
+    a target and a result.
+
+    >>> t = "Chỉ tiêu “Phấn đấu doanh thu đạt 4.552 tỷ đồng”: Kết quả đạt được là 2.550 tỷ đồng."
+    >>> [t[s:e] for s, e in _answer_units(t)]
+    ['Chỉ tiêu “Phấn đấu doanh thu đạt 4.552 tỷ đồng”', 'Kết quả đạt được là 2.550 tỷ đồng.']
+    """
     out: list[tuple[int, int]] = []
     for s, e in clause_spans(text, max_chars=180):
         if out and (out[-1][1] - out[-1][0] < 40):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
+    for _, te in _target_quotes(text):
+        for i, (s, e) in enumerate(out):
+            rest = te
+            while rest < e and not text[rest].isalnum():
+                rest += 1
+            if s < te and rest < e:
+                out[i:i + 1] = [(s, te), (rest, e)]
+                break
     return out
 
 
@@ -576,6 +595,23 @@ _MEETS_TARGET = re.compile(r"\b(?:vượt|đạt|chưa đạt|không đạt|hoà
 # Headings of what a report sets out for the coming term or year: "PHƯƠNG HƯỚNG, CHỈ TIÊU, NHIỆM VỤ
 # VÀ GIẢI PHÁP NHIỆM KỲ 2025-2030", "Định hướng năm 2026"
 _AHEAD = re.compile(r"\b(phương hướng|định hướng)\b", re.IGNORECASE)
+
+
+def _target_lead(text: str, s: int, targets: list[tuple[int, int]]) -> str:
+    """The opening words of the quoted target that the clause at ``s`` goes on: "Bưu chính
+    đạt 4.552 tỷ đồng" is a part of Chỉ tiêu “Phấn đấu tổng doanh thu toàn ngành đạt …”.
+    Figures left out: they are the target's, not the clause's. Not for a clause of the
+    quote's next sentence ("… mức độ 3, 4. Đảm bảo tỷ lệ hồ sơ …": a target of its own).
+
+    >>> t = "- Chỉ tiêu “Phấn đấu tổng doanh thu đạt 18.502 tỷ đồng; trong đó: Bưu chính đạt 4.552 tỷ”: Đạt."
+    >>> _target_lead(t, t.index("Bưu"), _target_quotes(t)), _target_lead(t, t.index("Đạt."), _target_quotes(t))
+    ('Chỉ tiêu “Phấn đấu tổng doanh thu đạt   tỷ đồng ', '')
+    """
+    for ts, te in targets:
+        if ts < s < te and not re.search(r"[.!?]\s", text[ts:s]):  # (in the same sentence)
+            head = re.split(r"[;(:]", text[ts:te].split("“", 1)[-1], maxsplit=1)[0]
+            return NUMBER_RE.sub(" ", text[ts:text.index("“", ts) + 1] + head) + " "
+    return ""
 
 
 def _quotes_target(text: str, s: int, e: int, targets: list[tuple[int, int]]) -> bool:

@@ -376,7 +376,7 @@ def iso_to_vn(iso: str) -> str:
 # --- Tokens for lexical search ----------------------------------------------
 
 # Bump when tokenize() changes: cached BM25 indexes are keyed on it.
-TOKENIZER_VERSION = 6
+TOKENIZER_VERSION = 7
 
 # Abbreviations every provincial report uses, and what they stand for: a passage that
 # writes one form is found by a question that writes the other (accent-free).
@@ -494,6 +494,7 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
     joined = [_strip_word((m.group(1) + m.group(2)).lower()) for m in _AMP_ABBR.finditer(rest)]
     terms += joined
     prev = None
+    before_va = None  # the syllable before a "và": "khoa học và công nghệ" also gives hoc_cong
     prev_letter = False
     prev_end = 0
     flats: list[str] = []
@@ -514,6 +515,9 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
             terms.append(prev + "_" + flat)
             if prev_letter:
                 terms.append(prev + flat)  # "X-quang", "X quang" and "Xquang" are one word
+            if before_va is not None and prev == "va":
+                terms.append(before_va + "_" + flat)
+        before_va = prev
         prev = flat
         # (a consonant: the one-letter words are vowels, "ở các" is not "ocác")
         prev_letter = len(w) == 1 and w.isascii() and w.isalpha() and w.lower() not in "aeiouy"
