@@ -16,7 +16,7 @@ from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, gives_unit, has_date, has_rank, share_subject
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
-from vankien.vietnamese import (NUMBER_RE, acronyms, blank_docnums, canonical_number, find_numbers, has_diacritics,
+from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_numbers, has_diacritics,
                                 one_form, strip_accents, tokenize, years_in)
 
 
@@ -135,11 +135,12 @@ class Answerer:
                 continue  # "nhiệm kỳ 2025-2030" is answered from a passage about that term
             cov_chunk = wanted.coverage(chunk_terms)
             targets = _target_quotes(c.text)
-            for s, e in _answer_units(c.text):
+            # (a question about a target reads "… Bưu chính đạt 4.552 tỷ đồng”: Kết quả …" as the
+            # report wrote it: the clause names what its figure is a target of)
+            for s, e in _answer_units(c.text, [] if asked.target else targets):
                 text = c.text[s:e]
                 # ("vượt chỉ tiêu Nghị quyết" names the target of a result: no match for "chỉ tiêu …?")
-                unit_terms = passage_terms(_target_lead(c.text, s, targets)
-                                           + (_MEETS_TARGET.sub(" ", text) if asked.target else text), acr, question)
+                unit_terms = passage_terms(_MEETS_TARGET.sub(" ", text) if asked.target else text, acr, question)
                 cov_unit = wanted.coverage(unit_terms)
                 has_num = asked.answering_number(text)
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
@@ -547,14 +548,14 @@ def _lead_in(text: str, start: int) -> str:
     return head[max(0, colon - 80):colon + 1] + " "
 
 
-def _answer_units(text: str) -> list[tuple[int, int]]:
+def _answer_units(text: str, targets: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Clauses of a passage small enough to hold one figure with its subject; pieces
     under 40 characters are joined to the next one. A clause never runs on past the end of
-    a quoted target: "… Bưu chính đạt 4.552 tỷ đồng”: Kết quả đạt được … 15.450 tỷ đồng" is
-    a target and a result.
+    one of the quoted ``targets``: "… Bưu chính đạt 4.552 tỷ đồng”: Kết quả đạt được …
+    15.450 tỷ đồng" is a target and a result.
 
     >>> t = "Chỉ tiêu “Phấn đấu doanh thu đạt 4.552 tỷ đồng”: Kết quả đạt được là 2.550 tỷ đồng."
-    >>> [t[s:e] for s, e in _answer_units(t)]
+    >>> [t[s:e] for s, e in _answer_units(t, _target_quotes(t))]
     ['Chỉ tiêu “Phấn đấu doanh thu đạt 4.552 tỷ đồng”', 'Kết quả đạt được là 2.550 tỷ đồng.']
     """
     out: list[tuple[int, int]] = []
@@ -563,7 +564,7 @@ def _answer_units(text: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
-    for _, te in _target_quotes(text):
+    for _, te in targets:
         for i, (s, e) in enumerate(out):
             rest = te
             while rest < e and not text[rest].isalnum():
@@ -595,23 +596,6 @@ _MEETS_TARGET = re.compile(r"\b(?:vượt|đạt|chưa đạt|không đạt|hoà
 # Headings of what a report sets out for the coming term or year: "PHƯƠNG HƯỚNG, CHỈ TIÊU, NHIỆM VỤ
 # VÀ GIẢI PHÁP NHIỆM KỲ 2025-2030", "Định hướng năm 2026"
 _AHEAD = re.compile(r"\b(phương hướng|định hướng)\b", re.IGNORECASE)
-
-
-def _target_lead(text: str, s: int, targets: list[tuple[int, int]]) -> str:
-    """The opening words of the quoted target that the clause at ``s`` goes on: "Bưu chính
-    đạt 4.552 tỷ đồng" is a part of Chỉ tiêu “Phấn đấu tổng doanh thu toàn ngành đạt …”.
-    Figures left out: they are the target's, not the clause's. Not for a clause of the
-    quote's next sentence ("… mức độ 3, 4. Đảm bảo tỷ lệ hồ sơ …": a target of its own).
-
-    >>> t = "- Chỉ tiêu “Phấn đấu tổng doanh thu đạt 18.502 tỷ đồng; trong đó: Bưu chính đạt 4.552 tỷ”: Đạt."
-    >>> _target_lead(t, t.index("Bưu"), _target_quotes(t)), _target_lead(t, t.index("Đạt."), _target_quotes(t))
-    ('Chỉ tiêu “Phấn đấu tổng doanh thu đạt   tỷ đồng ', '')
-    """
-    for ts, te in targets:
-        if ts < s < te and not re.search(r"[.!?]\s", text[ts:s]):  # (in the same sentence)
-            head = re.split(r"[;(:]", text[ts:te].split("“", 1)[-1], maxsplit=1)[0]
-            return NUMBER_RE.sub(" ", text[ts:text.index("“", ts) + 1] + head) + " "
-    return ""
 
 
 def _quotes_target(text: str, s: int, e: int, targets: list[tuple[int, int]]) -> bool:
