@@ -456,18 +456,18 @@ def test_english_who_question_needs_a_person(assistant):
 
 
 def test_translated_question_with_english_leftovers_is_answered_when_e5_agrees(assistant):
-    """"stipulations" is not in the glossary and counts against coverage; the English
-    question's e5 similarity to the quote confirms it. Without that check the same question
-    is refused. (A word only a test uses: a glossary batch must not make the test moot, as
-    "rules" did.)"""
+    """Words the glossary leaves in English count against coverage; the English question's e5
+    similarity to the quote confirms it. Without that check the same question is refused.
+    (Re-chosen when "A và B" bigrams raised the coverage of the previous question, about
+    "small and medium manufacturers", past the plain threshold: a question that still needs
+    the check.)"""
     from dataclasses import replace
 
     from vankien.answer import Answerer
 
-    q = ("Which decision, issued in February 2021, lays down the detailed stipulations for supporting small and "
-         "medium manufacturers to upgrade technology?")
+    q = "Which mobile network operator has already rolled out 5G to the centres of the districts and towns?"
     ans = assistant.ask(q)
-    assert ans.status == "answered" and "01/2021/QĐ-UBND" in ans.answer and "01/2021/QĐ-UBND" in ans.citations[0].quote
+    assert ans.status == "answered" and "Viettel" in ans.answer and "Viettel" in ans.citations[0].quote
     sq = assistant.search_text(q)
     strict = Answerer(assistant.index, replace(assistant.answerer.params, min_similarity_translated=1.01))
     assert strict.answer(sq, assistant.retriever.retrieve(sq), typed=q).status == "not_found"
