@@ -770,3 +770,14 @@ def test_a_clause_stops_at_the_end_of_a_quoted_target(assistant):
     target's closing quote, so a question about the result is answered with it alone."""
     ans = assistant.ask("Đảng bộ Sở được xếp loại hoàn thành xuất sắc nhiệm vụ vào năm nào?")
     assert ans.status == "answered" and "năm 2021" in ans.answer and "20%" not in ans.answer, ans.answer
+
+
+def test_a_count_asked_not_as_a_share_is_not_answered_with_one(assistant):
+    """"bao nhiêu hồ sơ (… không phải tỷ lệ)": the report gives only the share of dossiers
+    handled online (82,56%), which does not answer how many; asked as a share, it does."""
+    from vankien.question import Asked
+    q = "Có bao nhiêu hồ sơ thủ tục hành chính (tính số hồ sơ, không phải tỷ lệ) đã được tiếp nhận, giải quyết trực tuyến?"
+    assert not Asked.read(q).share and not Asked.read("How many dossiers, not the percentage?").share
+    assert assistant.ask(q).status == "not_found"
+    ans = assistant.ask("Tỷ lệ hồ sơ TTHC được tiếp nhận và giải quyết trực tuyến là bao nhiêu?")
+    assert ans.status == "answered" and "82,56%" in ans.answer, ans.answer

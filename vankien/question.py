@@ -158,6 +158,9 @@ _ASKS_MONEY = re.compile(r"\b(kinh phi|so tien|nguon von|tong von|von dau tu|muc
 _RATE_WORDS = r"ty le|phan tram|ty trong|grdp|gdp"  # ("bao nhiêu so với GRDP" is a share)
 _ASKS_RATE = re.compile(rf"\b({_RATE_WORDS})\b")
 _ASKS_SHARE = re.compile(rf"\b({_RATE_WORDS}|chiem|percent|percentage|share|proportion|rate)\b|%")
+# ... unless the question says it does not want one: "bao nhiêu hồ sơ (số hồ sơ, không phải tỷ lệ)"
+_NOT_A_SHARE = re.compile(rf"\b(?:chu\s+)?khong\s+phai\s+(?:la\s+)?(?:{_RATE_WORDS}|phan tram)\b|"
+                          r"\bnot\s+(?:a\s+|the\s+|as\s+a\s+)?(?:percent|percentage|share|proportion|rate)\b")
 _MONEY_FIGURE = re.compile(rf"\d(?:[\d.,]*\d)?\s*(?:{_SCALE_WORDS}|{_CURRENCY})")
 
 
@@ -216,7 +219,7 @@ class Asked:
                       and (m := _KIND_ASKED.search(folded) or _ASKED_KIND.search(folded)) else None),
             doc_refs=frozenset(m.group(1) for m in _doc_refs(question)),
             unit=None if (foreign or rank) else asked_unit(question),  # ("thứ mấy cả nước" counts nothing)
-            share=bool(_ASKS_SHARE.search(folded)),
+            share=bool(_ASKS_SHARE.search(_NOT_A_SHARE.sub(" ", folded))),
             kind=asked_kind(question),
             docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
             codes=asked_codes(question),
