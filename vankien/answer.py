@@ -8,6 +8,7 @@ appears in a cited quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from ingest.chunker import Chunk, previous_chunk_id
@@ -509,8 +510,12 @@ _FILLER = {"la", "dat", "co", "gom", "duoc", "tong", "so", "khoang", "tren", "ga
 
 def _figure_subjects(text: str, phrases: set[str]) -> list[tuple[tuple[str, ...], str]]:
     """(the two words before a figure, the figure) for figures whose two subject words
-    form one of ``phrases``: ``"toàn trình là 908 dịch vụ"`` -> ``[(("toan", "trinh"), "908")]``.
-    Document numbers and dates are not figures here."""
+    form one of ``phrases``: ``"toàn trình là 908 dịch vụ"`` -> ``[(("toan", "trinh"), "908")]``;
+    a percentage's subject ends in "%". Document numbers and dates are not figures here.
+
+    >>> _figure_subjects("toàn trình là 908 dịch vụ, trung bình 6%/năm", {"toan_trinh", "trung_binh"})
+    [(('toan', 'trinh'), '908'), (('trung', 'binh', '%'), '6')]
+    """
     out = []
     text = blank_docnums(text)
     text = re.sub(r"\d{1,2}/\d{1,2}(?:/\d{4})?", lambda m: " " * len(m.group(0)), text)
@@ -548,7 +553,7 @@ def _lead_in(text: str, start: int) -> str:
     return head[max(0, colon - 80):colon + 1] + " "
 
 
-def _answer_units(text: str, targets: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def _answer_units(text: str, targets: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Clauses of a passage small enough to hold one figure with its subject; pieces
     under 40 characters are joined to the next one. A clause never runs on past the end of
     one of the quoted ``targets``: "… Bưu chính đạt 4.552 tỷ đồng”: Kết quả đạt được …

@@ -494,7 +494,9 @@ def tokenize(text: str, bigrams: bool = True) -> list[str]:
     joined = [_strip_word((m.group(1) + m.group(2)).lower()) for m in _AMP_ABBR.finditer(rest)]
     terms += joined
     prev = None
-    before_va = None  # the syllable before a "và": "khoa học và công nghệ" also gives hoc_cong
+    # the syllable before a "và": "khoa học và công nghệ" also gives hoc_cong, as staff
+    # write it ("DN khoa học công nghệ", "Sở thông tin truyền thông")
+    before_va = None
     prev_letter = False
     prev_end = 0
     flats: list[str] = []
