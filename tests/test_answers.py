@@ -781,3 +781,18 @@ def test_a_count_asked_not_as_a_share_is_not_answered_with_one(assistant):
     assert assistant.ask(q).status == "not_found"
     ans = assistant.ask("Tỷ lệ hồ sơ TTHC được tiếp nhận và giải quyết trực tuyến là bao nhiêu?")
     assert ans.status == "answered" and "82,56%" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q", ["Hai quyết định ngày 04/6/2025 về ủy quyền quản lý nhiệm vụ KH&CN cấp tỉnh là số mấy?",
+                               "Which two decisions of 4 June 2025 delegate the management of provincial S&T tasks? "
+                               "What are their numbers?"])
+def test_the_numbers_of_two_documents_are_both_quoted(assistant, q):
+    """The appendix lists each decision on its own line (its own passage): asked for both, the
+    answer quotes both, each with its citation."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and len(ans.citations) == 2, ans.answer
+    assert "1218/QĐ-UBND" in ans.answer and "1219/QĐ-UBND" in ans.answer
+    assert {"1218/QĐ-UBND", "1219/QĐ-UBND"} <= {n for c in ans.citations for n in ("1218/QĐ-UBND", "1219/QĐ-UBND")
+                                                 if n in c.quote}
+    one = assistant.ask("Năm 2022 có hai quyết định công nhận sáng kiến cấp tỉnh; quyết định nào công nhận 17 sáng kiến?")
+    assert one.status == "answered" and len(one.citations) == 1 and "2069/QĐ-UBND" in one.answer, one.answer

@@ -17,7 +17,7 @@ from vankien import messages as msg
 from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, gives_unit, has_date, has_rank, share_subject
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
-from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_numbers, has_diacritics,
+from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_docnums, find_numbers, has_diacritics,
                                 one_form, strip_accents, tokenize, years_in)
 
 
@@ -210,7 +210,26 @@ class Answerer:
             )
             return self._checked(Answer(question, "conflict", text, cites))
         cite = _cite(quoted)
+        if asked.docnum and asked.figures_asked > 1 and (other := self._other_document(asked, quoted, units)):
+            # "Hai quyết định … số mấy?": the appendix lists each on its own line, so each is quoted
+            cites = [cite, _cite(other)]
+            return self._checked(Answer(question, "answered", "\n".join(c.quote for c in cites)[: p.max_answer_chars], cites))
         return self._checked(Answer(question, "answered", cite.quote[: p.max_answer_chars], [cite]))
+
+    def _other_document(self, asked: Asked, quoted: _Unit, units: list[_Unit]) -> _Unit | None:
+        """For a question asking the numbers of several documents, the best clause of another
+        passage scoring close to the quoted one (``conflict_ratio``) that gives a number of
+        another document of the kind asked."""
+        have = {d.key for d in find_docnums(quoted.text)}
+        floor = self.params.conflict_ratio * quoted.score
+        for u in units:
+            if u.score < floor:
+                break
+            if u.hit is quoted.hit or not asked.gives_docnum(u.text):
+                continue
+            if {d.key for d in find_docnums(u.text) if not asked.doc_kind or d.kind == asked.doc_kind} - have:
+                return u
+        return None
 
     def _with_context(self, best: _Unit, units: list[_Unit], keep_targets: bool = False) -> _Unit:
         """Quote the whole sentence around the chosen clause when it is short enough

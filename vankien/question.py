@@ -61,6 +61,12 @@ NUMBERED_KINDS = ("nghị quyết", "quyết định", "chỉ thị", "thông t�
 # (also typed plain, "nghi quyet 57", or as staff abbreviate the kind: "NQ 57", "QĐ 1218")
 _KIND_NAMES = "|".join(DOC_KINDS + tuple(strip_accents(k) for k in DOC_KINDS)) + "|(?-i:NQ|QĐ|QD|KH|KL|CT)"
 _NUMBERED_NAMES = "|".join(NUMBERED_KINDS + tuple(strip_accents(k) for k in NUMBERED_KINDS)) + "|(?-i:NQ|QĐ|QD|KL|CT)"
+# The numbers of two or more documents asked at once: "hai quyết định … số mấy?", "What are their
+# numbers?" (each one's number is a figure to quote)
+_PLURAL_DOCS = re.compile(r"\b(?:hai|ca hai|cac|nhung)\s+(?:van ban|" + "|".join(strip_accents(k) for k in DOC_KINDS) + r")\b|"
+                          r"\b(?:their|the) numbers\b|\bnumbers of (?:the|these|those|both)\b")
+# ... not "hai quyết định …; quyết định nào công nhận 17 sáng kiến?", which asks for one of them
+_ONE_OF_THEM = re.compile(r"\b(?:van ban|" + "|".join(strip_accents(k) for k in DOC_KINDS) + r")\s+nao\b")
 _DOC_REF = re.compile(rf"\b(?:{_KIND_NAMES})[\s|]+(?:s[ốo][\s|]+)?(?!(?:19|20)\d\d\b)(\d{{1,5}})\b(?![/-])", re.IGNORECASE)
 _YEARLIKE_REF = re.compile(rf"\b(?:{_NUMBERED_NAMES})[\s|]+(?:s[ốo][\s|]+)?((?:19|20)\d\d)\b(?![/-])", re.IGNORECASE)
 # A target asked for ("chỉ tiêu … là bao nhiêu?"), unless what was achieved is asked too ("chỉ tiêu
@@ -228,7 +234,9 @@ class Asked:
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
             counted=() if foreign else counted_terms(question),
             counted_as=() if foreign else counted_synonyms(question),
-            figures_asked=len(_HOW_MANY_ASKED.findall(folded)),
+            figures_asked=max(len(_HOW_MANY_ASKED.findall(folded)),
+                              2 if _WANTS_DOCNUM.search(folded) and _PLURAL_DOCS.search(folded)
+                              and not _ONE_OF_THEM.search(folded) else 0),
             second_unit=None if (foreign or rank) else second_unit(question),
         )
 
@@ -420,10 +428,14 @@ class Asked:
         # "What is the number of the … plan …?": the plan's document number (the translation
         # keeps only "số", a number of anything)
         docnum, number, doc_kind = self.docnum, self.number, self.doc_kind
-        if not docnum and _EN_NUMBER_OF_DOC.search(low) and not _HOW_MANY.search(low):
+        # ("Two decisions … What are their numbers?")
+        if not docnum and (_EN_NUMBER_OF_DOC.search(low) or re.search(r"\b(?:their|its) numbers?\b", low)) \
+                and not _HOW_MANY.search(low):
             kind = _ASKED_KIND.search(_folded(question))
             docnum, number, doc_kind = True, True, _ASKED_KINDS[kind.group(1)] if kind else None
+        figures_asked = 2 if docnum and _PLURAL_DOCS.search(low) else self.figures_asked
         return replace(self, figure=figure, share=share, docnum=docnum, number=number, doc_kind=doc_kind,
+                       figures_asked=figures_asked,
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_HOW_MANY.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now)
