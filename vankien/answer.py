@@ -225,7 +225,7 @@ class Answerer:
         for u in units:
             if u.score < floor:
                 break
-            if u.hit is quoted.hit or not asked.gives_docnum(u.text):
+            if u.hit is quoted.hit:
                 continue
             if {d.key for d in find_docnums(u.text) if not asked.doc_kind or d.kind == asked.doc_kind} - have:
                 return u

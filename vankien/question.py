@@ -59,14 +59,15 @@ DOC_KINDS = ("nghị quyết", "quyết định", "kế hoạch", "chỉ thị",
 NUMBERED_KINDS = ("nghị quyết", "quyết định", "chỉ thị", "thông tư", "nghị định", "kết luận", "công văn", "quy định")
 # (" | " too: a translated question, "Resolution 57" -> "Nghị quyết | 57")
 # (also typed plain, "nghi quyet 57", or as staff abbreviate the kind: "NQ 57", "QĐ 1218")
-_KIND_NAMES = "|".join(DOC_KINDS + tuple(strip_accents(k) for k in DOC_KINDS)) + "|(?-i:NQ|QĐ|QD|KH|KL|CT)"
+_FOLDED_KINDS = "|".join(strip_accents(k) for k in DOC_KINDS)  # (for patterns over the folded question)
+_KIND_NAMES = "|".join(DOC_KINDS) + "|" + _FOLDED_KINDS + "|(?-i:NQ|QĐ|QD|KH|KL|CT)"
 _NUMBERED_NAMES = "|".join(NUMBERED_KINDS + tuple(strip_accents(k) for k in NUMBERED_KINDS)) + "|(?-i:NQ|QĐ|QD|KL|CT)"
 # The numbers of two or more documents asked at once: "hai quyết định … số mấy?", "What are their
 # numbers?" (each one's number is a figure to quote)
-_PLURAL_DOCS = re.compile(r"\b(?:hai|ca hai|cac|nhung)\s+(?:van ban|" + "|".join(strip_accents(k) for k in DOC_KINDS) + r")\b|"
+_PLURAL_DOCS = re.compile(rf"\b(?:hai|ca hai|cac|nhung)\s+(?:van ban|{_FOLDED_KINDS})\b|"
                           r"\b(?:their|the) numbers\b|\bnumbers of (?:the|these|those|both)\b")
 # ... not "hai quyết định …; quyết định nào công nhận 17 sáng kiến?", which asks for one of them
-_ONE_OF_THEM = re.compile(r"\b(?:van ban|" + "|".join(strip_accents(k) for k in DOC_KINDS) + r")\s+nao\b")
+_ONE_OF_THEM = re.compile(rf"\b(?:van ban|{_FOLDED_KINDS})\s+nao\b")
 _DOC_REF = re.compile(rf"\b(?:{_KIND_NAMES})[\s|]+(?:s[ốo][\s|]+)?(?!(?:19|20)\d\d\b)(\d{{1,5}})\b(?![/-])", re.IGNORECASE)
 _YEARLIKE_REF = re.compile(rf"\b(?:{_NUMBERED_NAMES})[\s|]+(?:s[ốo][\s|]+)?((?:19|20)\d\d)\b(?![/-])", re.IGNORECASE)
 # A target asked for ("chỉ tiêu … là bao nhiêu?"), unless what was achieved is asked too ("chỉ tiêu
@@ -80,6 +81,8 @@ _WANTS_NOW = re.compile(r"\b(hien nay|hien tai|hien co|hien da|den nay|cho den n
 _EN_NUMBER_OF_DOC = re.compile(r"\bnumber of (?:the|its|this|that)\b(?=(?:\W+[\w'’-]+){0,8}?\W+(?:plans?|decisions?|"
                                r"resolutions?|directives?|circulars?|decrees?|conclusions?|programmes?|programs?|"
                                r"schemes?|documents?)\b)")
+# ... and "Two decisions … What are their numbers?"
+_EN_ITS_NUMBER = re.compile(r"\b(?:their|its) numbers?\b")
 # English nouns that ask for a figure the translation has no "bao nhiêu" for: "What index score …?"
 _ASKS_VALUE = re.compile(r"\b(score|value|ratio)\b")
 _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|achieved|actual|actually|against|compared|versus)\b")
@@ -428,9 +431,7 @@ class Asked:
         # "What is the number of the … plan …?": the plan's document number (the translation
         # keeps only "số", a number of anything)
         docnum, number, doc_kind = self.docnum, self.number, self.doc_kind
-        # ("Two decisions … What are their numbers?")
-        if not docnum and (_EN_NUMBER_OF_DOC.search(low) or re.search(r"\b(?:their|its) numbers?\b", low)) \
-                and not _HOW_MANY.search(low):
+        if not docnum and (_EN_NUMBER_OF_DOC.search(low) or _EN_ITS_NUMBER.search(low)) and not _HOW_MANY.search(low):
             kind = _ASKED_KIND.search(_folded(question))
             docnum, number, doc_kind = True, True, _ASKED_KINDS[kind.group(1)] if kind else None
         figures_asked = 2 if docnum and _PLURAL_DOCS.search(low) else self.figures_asked
