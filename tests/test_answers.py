@@ -796,3 +796,14 @@ def test_the_numbers_of_two_documents_are_both_quoted(assistant, q):
                                                  if n in c.quote}
     one = assistant.ask("Năm 2022 có hai quyết định công nhận sáng kiến cấp tỉnh; quyết định nào công nhận 17 sáng kiến?")
     assert one.status == "answered" and len(one.citations) == 1 and "2069/QĐ-UBND" in one.answer, one.answer
+
+
+@pytest.mark.parametrize("q, expected, other", [
+    ("Which company won the National Quality Award in 2020?", "JNTC Vina", "Bia Sài Gòn"),
+    ("Which two Phú Thọ companies won the Gold National Quality Award in 2020–2025?", "Bia Sài Gòn", "JNTC Vina")])
+def test_a_year_asked_alone_is_answered_by_the_clause_naming_it(assistant, q, expected, other):
+    """"in 2020" is answered by "(Công ty TNHH JNTC Vina - năm 2020)", not by the clause about
+    the whole term "giai đoạn 2020 - 2025"; "in 2020–2025" (a period, whatever the translation
+    makes of it) is no year asked alone."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and expected in ans.answer and other not in ans.answer, ans.answer

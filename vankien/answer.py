@@ -162,6 +162,8 @@ class Answerer:
                     score += 0.3 if asked.states_cause(_lead_in(c.text, s) + text, c.section) else -0.3
                 if asked.kind or asked.person:
                     score += 0.3 if asked.named_in(text) else -0.3  # "nhiệm kỳ nào?": a clause naming a nhiệm kỳ
+                if asked.names_year(text):
+                    score += 0.3  # "in 2020": "JNTC Vina - năm 2020", before "giai đoạn 2020 - 2025"
                 if asked.doc_refs and asked.names_doc_ref(text):
                     score += 0.5  # "Nghị quyết 57": the clause naming 57-NQ/TW
                 if asked.docnums & unit_terms:

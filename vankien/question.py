@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from vankien.vietnamese import (NUMBER_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, figures, find_docnums,
+from vankien.vietnamese import (NUMBER_RE, PERIOD_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, figures, find_docnums,
                                 find_numbers, has_diacritics, has_figure, nfc, periods, spells_out, strip_accents,
                                 term_set, tokenize, years_in)
 
@@ -284,6 +284,19 @@ class Asked:
         near = {str(y) for a, b in self.periods for c, d in theirs if b == d and abs(a - c) == 1 for y in (a, b)}
         return missing <= near
 
+    def names_year(self, text: str) -> bool:
+        """``text`` names a year the question asks about on its own ("in 2020"), not only as
+        an end of a period: "năm 2020" answers "in 2020", "giai đoạn 2020 - 2025" may not.
+
+        >>> a = Asked.read("Which company won the award in 2020?")
+        >>> a.names_year("Công ty JNTC Vina - năm 2020"), a.names_year("giai đoạn 2020 - 2025")
+        (True, False)
+        >>> Asked.read("Giai đoạn 2020-2025 có bao nhiêu?").names_year("năm 2020")
+        False
+        """
+        alone = self.years - {str(y) for period in self.periods for y in period}
+        return bool(alone & years_in(PERIOD_RE.sub(" ", text)))
+
     def answering_number(self, text: str) -> bool:
         """``text`` holds the kind of number that answers: "số mấy?", "ngày nào?" a document
         number or a date; "bao nhiêu?" a figure that is neither (nor a year); a share, a
@@ -439,7 +452,9 @@ class Asked:
                        figures_asked=figures_asked,
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_HOW_MANY.search(low)) and not share,
-                       unit=MONEY if money else self.unit, target=target, now=now)
+                       unit=MONEY if money else self.unit, target=target, now=now,
+                       # ("in 2020–2025": the translation may give the two years apart)
+                       periods=self.periods | frozenset(periods(nfc(typed))))
 
     def named_in(self, text: str) -> bool:
         """The quote names what "Ai…?" / "<noun> nào?" asks for: a person, that noun, a
