@@ -546,7 +546,7 @@ def is_code(word: str) -> bool:
 # before such a request say who asks and why, not what. After a punctuation mark (or a
 # colon closing "… cần số liệu:"): "Kết quả thanh tra cho biết …" is no request. With its
 # diacritics ("hội", "cơ hội" are no hỏi), or typed plain as "cho/xin … hoi/biet".
-_ASKER = r"(?:anh|chị|anh/chị|anh chị|bạn|đồng chí|xin|vui lòng|đề nghị|hãy|làm ơn|nhờ|cho|tôi|em|mình|chúng tôi|cháu|giúp)"
+_ASKER = r"(?:anh|chị|anh/chị|anh chị|ơi|bạn|đồng chí|xin|vui lòng|đề nghị|hãy|làm ơn|nhờ|cho|tôi|em|mình|chúng tôi|cháu|giúp)"
 _AFTER = r"(?:^|[,;:.!?]\s*|\s-\s)"
 _ENGLISH_REQUEST = (rf"|{_AFTER}(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would) you (?:please |kindly )?)?(?:tell|let) me"
                     rf"(?: know)?\b[,:]?\s*|{_AFTER}i(?:'d| would) like to know\b[,:]?\s*")
@@ -576,6 +576,8 @@ def without_preamble(question: str) -> str:
     'Kết quả thanh tra cho biết bao nhiêu cơ sở vi phạm?'
     >>> without_preamble("Trong nhiệm kỳ, có hội thảo nào về khởi nghiệp?")
     'Trong nhiệm kỳ, có hội thảo nào về khởi nghiệp?'
+    >>> without_preamble("Chị ơi cho em hỏi, tỉnh có bao nhiêu trạm BTS ạ?")
+    'tỉnh có bao nhiêu trạm BTS ạ?'
     >>> without_preamble("Cho em hỏi có bao nhiêu trạm BTS?"), without_preamble("Can you tell me how many BTS stations?")
     ('có bao nhiêu trạm BTS?', 'how many BTS stations?')
     """
