@@ -435,13 +435,18 @@ class Answerer:
 
 # Phrases that only frame the question: "tổng cộng bao nhiêu", "bao nhiêu phần trăm", "tổng số
 # tiền" (the figure's "%" and its money are checked apart, see vankien.question.asked_unit; a
-# report writes "kinh phí", "vốn", "tỷ đồng", seldom "số tiền").
-_FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay", "so_tien"}
+# report writes "kinh phí", "vốn", "tỷ đồng", seldom "số tiền"); "mỗi năm", "hằng năm" (a figure
+# per year is checked apart, see Asked.yearly_in: the report writes "4-5 dự án/năm").
+_FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay", "so_tien", "moi_nam", "hang_nam"}
 
 
 def _optional_terms(question: str) -> set[str]:
     """Terms of framing phrases: they count for a passage that has them ("trên tổng số
-    hồ sơ") and never against one that does not."""
+    hồ sơ") and never against one that does not.
+
+    >>> sorted(_optional_terms("Quỹ dự kiến mỗi năm cho vay bao nhiêu dự án?"))
+    ['moi', 'moi_nam', 'nam']
+    """
     terms = tokenize(question)
     fillers = {t for t in terms if t in _FILLER_BIGRAMS}
     return fillers | {b for t in fillers for b in t.split("_")}
