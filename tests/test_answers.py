@@ -807,3 +807,17 @@ def test_a_year_asked_alone_is_answered_by_the_clause_naming_it(assistant, q, ex
     makes of it) is no year asked alone."""
     ans = assistant.ask(q)
     assert ans.status == "answered" and expected in ans.answer and other not in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("Tổng kinh phí thực hiện các nhiệm vụ KH&CN cấp quốc gia trên địa bàn tỉnh giai đoạn 2020-2025 là bao nhiêu?", None),
+    ("ty le ho so thu tuc hanh chinh duoc giai quyet truc tuyen rieng cap xa dat bao nhieu", None),
+    ("Ở cấp xã, tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng là bao nhiêu?", "75%")])
+def test_a_level_of_government_asked_is_named_in_the_quote(assistant, q, expected):
+    """The report gives the province's figures unqualified: one for "cấp quốc gia" or "cấp
+    xã" must say so ("75% hồ sơ công việc tại cấp xã"), else the report is silent."""
+    ans = assistant.ask(q)
+    if expected is None:
+        assert ans.status == "not_found", ans.answer
+    else:
+        assert ans.status == "answered" and expected in ans.answer, ans.answer

@@ -308,6 +308,8 @@ class Answerer:
             return False  # "ngày nào?" is not answered by a sentence without a date
         if not asked.named_in(quoted.text):
             return False  # "Huyện nào…?" is not answered by a passage that names no huyện
+        if not asked.leveled_in(quoted.text):
+            return False  # "riêng ở cấp xã" is not answered by the province's figure
         c = best.hit.chunk
         if asked.cause and not asked.states_cause(_lead_in(c.text, best.start - c.char_start) + quoted.text, c.section):
             return False  # "Vì sao … chậm?" is not answered by "… còn chậm"

@@ -51,6 +51,10 @@ _RANK = re.compile(r"\b(?:đứng|xếp)\s+(?:thứ|hạng)\s*(?:\d+|nhất|nhì
 # "Vì sao … còn chậm?" is answered by the cause, not by the sentence saying it is slow
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 # "mỗi năm bao nhiêu…", "how many a year": a figure per year answers ("30 nhiệm vụ/năm"), not a total
+# Levels of government below or above the province's own (whose figures a provincial report
+# gives unqualified): "cấp xã", "cấp huyện", "cấp cơ sở", "cấp quốc gia", "cấp nhà nước". (Not
+# "cấp Bộ": typed plain it is also "cấp bổ sung".)
+_LEVEL = re.compile(r"\bcap (xa|huyen|co so|quoc gia|nha nuoc|trung uong)\b")
 # "Nghị quyết 57", "Quyết định số 1218": a document named by its number alone (not a year)
 DOC_KINDS = ("nghị quyết", "quyết định", "kế hoạch", "chỉ thị", "thông tư", "nghị định", "kết luận", "công văn",
              "đề án", "chương trình", "hướng dẫn", "quy định", "luật")
@@ -206,6 +210,7 @@ class Asked:
     figures_asked: int = 0  # "bao nhiêu dự án và tổng số tiền bao nhiêu?" asks two
     second_unit: tuple[str, ...] | None = None  # ... and what the second counts (second_unit)
     counted_as: tuple[str, ...] = ()  # the report's words for what it counts (counted_synonyms)
+    levels: frozenset[str] = frozenset()  # levels of government it names, not the province's: "cấp xã"
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -234,6 +239,7 @@ class Asked:
             codes=asked_codes(question),
             years=frozenset(years_in(_without_doc_refs(question), free=True)),
             periods=frozenset(periods(nfc(question))),
+            levels=frozenset(_LEVEL.findall(folded)),
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
             counted=() if foreign else counted_terms(question),
             counted_as=() if foreign else counted_synonyms(question),
@@ -296,6 +302,18 @@ class Asked:
         """
         alone = self.years - {str(y) for period in self.periods for y in period}
         return bool(alone & years_in(PERIOD_RE.sub(" ", text)))
+
+    def leveled_in(self, text: str) -> bool:
+        """``text`` names every level of government the question asks about: "cấp xã" is not
+        answered by a figure for the whole province, nor "cấp quốc gia" by the province's.
+
+        >>> a = Asked.read("Tỷ lệ hồ sơ giải quyết trực tuyến riêng ở cấp xã là bao nhiêu?")
+        >>> a.leveled_in("82,56% hồ sơ TTHC được giải quyết trực tuyến"), a.leveled_in("75% hồ sơ tại cấp xã")
+        (False, True)
+        >>> Asked.read("Sở đã cấp bao nhiêu giấy phép cấp tỉnh?").levels
+        frozenset()
+        """
+        return self.levels <= set(_LEVEL.findall(_folded(text)))
 
     def answering_number(self, text: str) -> bool:
         """``text`` holds the kind of number that answers: "số mấy?", "ngày nào?" a document
