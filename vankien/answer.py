@@ -310,6 +310,8 @@ class Answerer:
             return False  # "Huyện nào…?" is not answered by a passage that names no huyện
         if not asked.leveled_in(quoted.text):
             return False  # "riêng ở cấp xã" is not answered by the province's figure
+        if not asked.only <= passage_terms(quoted.text, acr, question):
+            return False  # "riêng trong lĩnh vực an toàn bức xạ" is not answered by all inspections' fines
         c = best.hit.chunk
         if asked.cause and not asked.states_cause(_lead_in(c.text, best.start - c.char_start) + quoted.text, c.section):
             return False  # "Vì sao … chậm?" is not answered by "… còn chậm"

@@ -211,6 +211,7 @@ class Asked:
     second_unit: tuple[str, ...] | None = None  # ... and what the second counts (second_unit)
     counted_as: tuple[str, ...] = ()  # the report's words for what it counts (counted_synonyms)
     levels: frozenset[str] = frozenset()  # levels of government it names, not the province's: "cấp xã"
+    only: frozenset[str] = frozenset()  # the syllables of what "riêng …" singles out (singled_out)
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -240,6 +241,7 @@ class Asked:
             years=frozenset(years_in(_without_doc_refs(question), free=True)),
             periods=frozenset(periods(nfc(question))),
             levels=frozenset(_LEVEL.findall(folded)),
+            only=singled_out(question),
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
             counted=() if foreign else counted_terms(question),
             counted_as=() if foreign else counted_synonyms(question),
@@ -634,6 +636,25 @@ def without_exclusions(question: str) -> str:
 
 # Question words besides "mấy": with one of them, a plain "may" is máy (a machine)
 _ASKS_OTHERWISE = re.compile(r"\b(?:nao|gi|bao nhieu|ai|sao)\b")
+
+
+# "riêng X": X is the part of a whole the question asks about; it runs to the verb or question
+# word ("riêng doanh thu viễn thông ước được bao nhiêu"), a year ("riêng năm 2023", checked
+# apart), or a mark. Words that only frame it ("trong lĩnh vực", "loại") need not be quoted.
+_ONLY = re.compile(r"\brieng\s+((?:(?!(?:la|dat|duoc|thi|co|bao|may|nao|uoc|da|se|hien)\b)[^\W\d]+\s*){1,8})")
+_ONLY_FRAMING = set("trong o ve cho cua cac nhung loai linh vuc phan doi voi tai nam thang rieng".split())
+
+
+def singled_out(question: str) -> frozenset[str]:
+    """The syllables (accent-free) of what "riêng …" singles out of a whole.
+
+    >>> sorted(singled_out("Tổng số tiền xử phạt riêng trong lĩnh vực an toàn bức xạ là bao nhiêu?"))
+    ['an', 'buc', 'toan', 'xa']
+    >>> sorted(singled_out("Riêng loại nhãn hiệu thì được cấp bao nhiêu văn bằng?")), singled_out("Riêng năm 2023 đạt bao nhiêu?")
+    (['hieu', 'nhan'], frozenset())
+    """
+    m = _ONLY.search(_folded(question))
+    return frozenset(w for w in m.group(1).split() if w not in _ONLY_FRAMING) if m else frozenset()
 
 
 def _folded(question: str) -> str:
