@@ -812,10 +812,13 @@ def test_a_year_asked_alone_is_answered_by_the_clause_naming_it(assistant, q, ex
 @pytest.mark.parametrize("q, expected", [
     ("Tổng kinh phí thực hiện các nhiệm vụ KH&CN cấp quốc gia trên địa bàn tỉnh giai đoạn 2020-2025 là bao nhiêu?", None),
     ("ty le ho so thu tuc hanh chinh duoc giai quyet truc tuyen rieng cap xa dat bao nhieu", None),
-    ("Ở cấp xã, tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng là bao nhiêu?", "75%")])
-def test_a_level_of_government_asked_is_named_in_the_quote(assistant, q, expected):
+    ("Ở cấp xã, tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng là bao nhiêu?", "75%"),
+    ("Trong nhiệm kỳ tỉnh có mấy doanh nghiệp được Thủ tướng tặng Giải Bạc chất lượng quốc gia?", None),
+    ("Năm 2024 tỉnh đề nghị tặng giải vàng chất lượng quốc gia cho doanh nghiệp nào?", "HanYang")])
+def test_a_level_asked_is_named_in_the_quote(assistant, q, expected):
     """The report gives the province's figures unqualified: one for "cấp quốc gia" or "cấp
-    xã" must say so ("75% hồ sơ công việc tại cấp xã"), else the report is silent."""
+    xã" must say so ("75% hồ sơ công việc tại cấp xã"), else the report is silent. So with the
+    grade of an award: "02 Giải Vàng" does not answer how many won a Giải Bạc."""
     ans = assistant.ask(q)
     if expected is None:
         assert ans.status == "not_found", ans.answer

@@ -52,9 +52,11 @@ _RANK = re.compile(r"\b(?:đứng|xếp)\s+(?:thứ|hạng)\s*(?:\d+|nhất|nhì
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 # "mỗi năm bao nhiêu…", "how many a year": a figure per year answers ("30 nhiệm vụ/năm"), not a total
 # Levels of government below or above the province's own (whose figures a provincial report
-# gives unqualified): "cấp xã", "cấp huyện", "cấp cơ sở", "cấp quốc gia", "cấp nhà nước". (Not
-# "cấp Bộ": typed plain it is also "cấp bổ sung".)
-_LEVEL = re.compile(r"\bcap (xa|huyen|co so|quoc gia|nha nuoc|trung uong)\b")
+# gives unqualified): "cấp xã", "cấp huyện", "cấp cơ sở", "cấp quốc gia", "cấp nhà nước" (not
+# "cấp Bộ": typed plain it is also "cấp bổ sung"); and the grades of an award: "Giải Bạc" is not
+# answered by "02 Giải Vàng".
+_LEVEL = re.compile(r"\b(cap (?:xa|huyen|co so|quoc gia|nha nuoc|trung uong)|"
+                    r"(?:giai|huy chuong) (?:vang|bac|dong(?! thoi| bo| y)))\b")
 # "Nghị quyết 57", "Quyết định số 1218": a document named by its number alone (not a year)
 DOC_KINDS = ("nghị quyết", "quyết định", "kế hoạch", "chỉ thị", "thông tư", "nghị định", "kết luận", "công văn",
              "đề án", "chương trình", "hướng dẫn", "quy định", "luật")
@@ -210,7 +212,7 @@ class Asked:
     figures_asked: int = 0  # "bao nhiêu dự án và tổng số tiền bao nhiêu?" asks two
     second_unit: tuple[str, ...] | None = None  # ... and what the second counts (second_unit)
     counted_as: tuple[str, ...] = ()  # the report's words for what it counts (counted_synonyms)
-    levels: frozenset[str] = frozenset()  # levels of government it names, not the province's: "cấp xã"
+    levels: frozenset[str] = frozenset()  # levels it names: of government, not the province's ("cấp xã"); of an award
     only: frozenset[str] = frozenset()  # the syllables of what "riêng …" singles out (singled_out)
 
     @classmethod
@@ -314,6 +316,8 @@ class Asked:
         (False, True)
         >>> Asked.read("Sở đã cấp bao nhiêu giấy phép cấp tỉnh?").levels
         frozenset()
+        >>> Asked.read("Có bao nhiêu doanh nghiệp đạt Giải Bạc?").leveled_in("02 Giải Vàng GTCLQG")
+        False
         """
         return self.levels <= set(_LEVEL.findall(_folded(text)))
 
