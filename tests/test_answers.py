@@ -814,7 +814,9 @@ def test_a_year_asked_alone_is_answered_by_the_clause_naming_it(assistant, q, ex
     ("ty le ho so thu tuc hanh chinh duoc giai quyet truc tuyen rieng cap xa dat bao nhieu", None),
     ("Ở cấp xã, tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng là bao nhiêu?", "75%"),
     ("Trong nhiệm kỳ tỉnh có mấy doanh nghiệp được Thủ tướng tặng Giải Bạc chất lượng quốc gia?", None),
-    ("Năm 2024 tỉnh đề nghị tặng giải vàng chất lượng quốc gia cho doanh nghiệp nào?", "HanYang")])
+    ("Năm 2024 tỉnh đề nghị tặng giải vàng chất lượng quốc gia cho doanh nghiệp nào?", "HanYang"),
+    ("Nhiệm kỳ qua có bao nhiêu đảng viên bị kỷ luật cảnh cáo?", None),
+    ("Nhiệm kỳ qua có bao nhiêu đảng viên bị kỷ luật khiển trách?", "03")])
 def test_a_level_asked_is_named_in_the_quote(assistant, q, expected):
     """The report gives the province's figures unqualified: one for "cấp quốc gia" or "cấp
     xã" must say so ("75% hồ sơ công việc tại cấp xã"), else the report is silent. So with the

@@ -53,10 +53,10 @@ _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
 # "mỗi năm bao nhiêu…", "how many a year": a figure per year answers ("30 nhiệm vụ/năm"), not a total
 # Levels of government below or above the province's own (whose figures a provincial report
 # gives unqualified): "cấp xã", "cấp huyện", "cấp cơ sở", "cấp quốc gia", "cấp nhà nước" (not
-# "cấp Bộ": typed plain it is also "cấp bổ sung"); and the grades of an award: "Giải Bạc" is not
-# answered by "02 Giải Vàng".
+# "cấp Bộ": typed plain it is also "cấp bổ sung"); the grades of an award: "Giải Bạc" is not
+# answered by "02 Giải Vàng"; and the forms of Party discipline: "cảnh cáo" is not "khiển trách".
 _LEVEL = re.compile(r"\b(cap (?:xa|huyen|co so|quoc gia|nha nuoc|trung uong)|"
-                    r"(?:giai|huy chuong) (?:vang|bac|dong(?! thoi| bo| y)))\b")
+                    r"(?:giai|huy chuong) (?:vang|bac|dong(?! thoi| bo| y))|khien trach|canh cao|cach chuc|khai tru)\b")
 # "Nghị quyết 57", "Quyết định số 1218": a document named by its number alone (not a year)
 DOC_KINDS = ("nghị quyết", "quyết định", "kế hoạch", "chỉ thị", "thông tư", "nghị định", "kết luận", "công văn",
              "đề án", "chương trình", "hướng dẫn", "quy định", "luật")
