@@ -840,3 +840,20 @@ def test_what_is_singled_out_is_named_in_the_quote(assistant, q, expected):
         assert ans.status == "not_found", ans.answer
     else:
         assert ans.status == "answered" and expected in ans.answer, ans.answer
+
+
+def test_officialese_shorthand_is_read(assistant):
+    """A clerk's notes: "T6/2025" is tháng 6/2025, "GĐ" giai đoạn, "KP" kinh phí."""
+    ans = assistant.ask("Tổng số trạm BTS toàn tỉnh tính đến T6/2025?")
+    assert ans.status == "answered" and "3.916" in ans.answer, ans.answer
+    ans = assistant.ask("Tổng KP thực hiện NV KH&CN cấp tỉnh GĐ 2020-2025 là bao nhiêu triệu đồng?")
+    assert ans.status == "answered" and "226.881,809" in ans.answer, ans.answer
+
+
+def test_a_second_figure_is_no_quoted_target_when_none_is_named(assistant):
+    """Two figures of what was achieved: the second is not taken from the quoted target
+    before the result ("Chỉ tiêu “… 18.502 tỷ đồng …”"); named beside it, the target is."""
+    ans = assistant.ask("Doanh thu BCVT giai đoạn 2021-2025 ước đạt bao nhiêu tỷ, riêng bưu chính được bao nhiêu?")
+    assert ans.status == "answered" and "15.450" in ans.answer and "18.502" not in ans.answer, ans.answer
+    ans = assistant.ask("Nhiệm kỳ 2020-2025 đặt chỉ tiêu kết nạp bao nhiêu đảng viên mới, và thực tế kết nạp được bao nhiêu?")
+    assert ans.status == "answered" and "6-8" in ans.answer and "08" in ans.answer, ans.answer

@@ -264,8 +264,12 @@ class Answerer:
         quoted through the best other clause of the passage that gives a figure, when both fit
         in ``max_answer_chars``: the second figure is often in the next clause."""
         c = quoted.hit.chunk
+        # (not a quoted target's figure for a question naming no target: "… ước đạt bao nhiêu,
+        # riêng bưu chính được bao nhiêu?" is not answered by "Chỉ tiêu “… 18.502 tỷ đồng”")
+        targets = [] if asked.names_target else _target_quotes(c.text)
         figured = [u for u in units if u.hit is quoted.hit and (u.end <= quoted.start or u.start >= quoted.end)
-                   and asked.answering_number(u.text)]
+                   and asked.answering_number(u.text)
+                   and not _quotes_target(c.text, u.start - c.char_start, u.end - c.char_start, targets)]
         # (the clause right after, when it gives a figure: "có 1.929 trạm 4G, tăng 63%")
         end = quoted.end - c.char_start
         after = [u for u in figured if u.start >= quoted.end and not c.text[end:u.start - c.char_start].strip()]

@@ -206,6 +206,7 @@ class Asked:
     # Numbers a question gives a document by, without its code: "Nghị quyết 57" is 57-NQ/TW
     doc_refs: frozenset[str] = frozenset()
     target: bool = False  # a target is asked for ("chỉ tiêu", "mục tiêu", "target")
+    names_target: bool = False  # ... or named, maybe beside the result asked ("chỉ tiêu …, và thực tế …?")
     doc_kind: str | None = None  # the kind of document whose number is asked: "Kế hoạch"
     now: bool = False  # what is, now or so far ("hiện nay", "đến nay", "currently")
     counted: tuple[str, ...] = ()  # the two-syllable terms of what "bao nhiêu …" counts (counted_terms)
@@ -231,6 +232,7 @@ class Asked:
             cause=bool(_WANTS_CAUSE.search(folded)),
             per_year=bool(_WANTS_PER_YEAR.search(folded)),
             target=bool(_WANTS_TARGET.search(folded)) and not _WANTS_RESULT.search(folded),
+            names_target=bool(_WANTS_TARGET.search(folded)),
             now=bool(_WANTS_NOW.search(folded)),
             doc_kind=(_ASKED_KINDS[m.group(1)] if _WANTS_DOCNUM.search(folded)
                       and (m := _KIND_ASKED.search(folded) or _ASKED_KIND.search(folded)) else None),
@@ -477,6 +479,7 @@ class Asked:
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_HOW_MANY.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now,
+                       names_target=self.names_target or bool(_WANTS_TARGET.search(low)),
                        # ("in 2020–2025": the translation may give the two years apart)
                        periods=self.periods | frozenset(periods(nfc(typed))))
 

@@ -407,10 +407,15 @@ CHAT_SHORTHAND = {
     "tl": "tỷ lệ", "cty": "công ty", "nhìu": "nhiều", "tgian": "thời gian", "ns": "ngân sách",
     "tbkt": "tiến bộ kỹ thuật", "nckh": "nghiên cứu khoa học", "đv": "đảng viên", "ktxh": "kinh tế - xã hội",
     "qđ": "quyết định", "qd": "quyết định", "bcđ": "Ban Chỉ đạo",
+    # officialese a clerk writes in notes: "GĐ 2020-2025", "tổng KP", "xử phạt VPHC"
+    "gđ": "giai đoạn", "kp": "kinh phí", "vphc": "vi phạm hành chính", "đmcn": "đổi mới công nghệ",
+    "dvctt": "dịch vụ công trực tuyến",
 }
 # (reports write these inside document numbers, 1218/QĐ-UBND, so the index has them; alone in a
 # question they name the kind of document)
 _KIND_SHORTHAND = {"qđ", "qd", "bcđ"}
+# "T6/2025" is June 2025 (a report writes "tháng 6/2025")
+_SHORT_MONTH = re.compile(r"(?<![\w/])[Tt]((?:0?[1-9]|1[0-2])/(?:19|20)\d\d)(?![\w/])")
 _CHAT_WORD = re.compile(r"(?<![\w/&-])(" + "|".join(sorted(map(re.escape, CHAT_SHORTHAND), key=len, reverse=True))
                         + r")(?![\w/&-])", re.IGNORECASE)  # (not in 1218/QĐ-UBND, KH&CN)
 
@@ -425,12 +430,14 @@ def spelled_out(question: str, in_corpus=lambda w: False) -> str:
     'quyết định lập Ban Chỉ đạo là số nào, theo 1218/QĐ-UBND?'
     >>> spelled_out("số TBKT được ứng dụng", in_corpus=lambda w: w == "tbkt")
     'số TBKT được ứng dụng'
+    >>> spelled_out("Tổng KP GĐ 2020-2025? Số trạm đến T6/2025?")
+    'Tổng kinh phí giai đoạn 2020-2025? Số trạm đến tháng 6/2025?'
     """
     def swap(m: re.Match) -> str:
         w, key = m.group(0), nfc(m.group(0)).lower()
         return w if key not in _KIND_SHORTHAND and in_corpus(strip_accents(w).lower()) else CHAT_SHORTHAND[key]
 
-    return _CHAT_WORD.sub(swap, nfc(question))
+    return _CHAT_WORD.sub(swap, _SHORT_MONTH.sub(r"tháng \1", nfc(question)))
 
 
 _EXPANSIONS = {k: tuple(v.split()) for k, v in ABBREVIATIONS.items()}
