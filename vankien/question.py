@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from vankien.vietnamese import (NUMBER_RE, PERIOD_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, figures, find_docnums,
-                                find_numbers, has_diacritics, has_figure, nfc, periods, spells_out, strip_accents,
-                                term_set, tokenize, years_in)
+from vankien.vietnamese import (NUMBER_RE, PERIOD_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, figures,
+                                find_docnums, find_numbers, has_diacritics, has_figure, nfc, periods, spells_out,
+                                strip_accents, term_set, tokenize, years_in)
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 QUESTION_WORDS = set(
@@ -50,13 +50,13 @@ _RANK = re.compile(r"\b(?:đứng|xếp)\s+(?:thứ|hạng)\s*(?:\d+|nhất|nhì
                    r"\bxếp hạng\s+\d+|(?<!người )\bđứng đầu\b", re.IGNORECASE)
 # "Vì sao … còn chậm?" is answered by the cause, not by the sentence saying it is slow
 _WANTS_CAUSE = re.compile(r"\b(vi sao|tai sao|do dau|nguyen nhan|ly do|why)\b")
-# "mỗi năm bao nhiêu…", "how many a year": a figure per year answers ("30 nhiệm vụ/năm"), not a total
 # Levels of government below or above the province's own (whose figures a provincial report
 # gives unqualified): "cấp xã", "cấp huyện", "cấp cơ sở", "cấp quốc gia", "cấp nhà nước" (not
 # "cấp Bộ": typed plain it is also "cấp bổ sung"); the grades of an award: "Giải Bạc" is not
 # answered by "02 Giải Vàng"; and the forms of Party discipline: "cảnh cáo" is not "khiển trách".
 _LEVEL = re.compile(r"\b(cap (?:xa|huyen|co so|quoc gia|nha nuoc|trung uong)|"
                     r"(?:giai|huy chuong) (?:vang|bac|dong(?! thoi| bo| y))|khien trach|canh cao|cach chuc|khai tru)\b")
+# "mỗi năm bao nhiêu…", "how many a year": a figure per year answers ("30 nhiệm vụ/năm"), not a total
 # "Nghị quyết 57", "Quyết định số 1218": a document named by its number alone (not a year)
 DOC_KINDS = ("nghị quyết", "quyết định", "kế hoạch", "chỉ thị", "thông tư", "nghị định", "kết luận", "công văn",
              "đề án", "chương trình", "hướng dẫn", "quy định", "luật")
@@ -213,7 +213,7 @@ class Asked:
     figures_asked: int = 0  # "bao nhiêu dự án và tổng số tiền bao nhiêu?" asks two
     second_unit: tuple[str, ...] | None = None  # ... and what the second counts (second_unit)
     counted_as: tuple[str, ...] = ()  # the report's words for what it counts (counted_synonyms)
-    levels: frozenset[str] = frozenset()  # levels it names: of government, not the province's ("cấp xã"); of an award
+    levels: frozenset[str] = frozenset()  # levels of a whole it names: "cấp xã", "Giải Bạc", "cảnh cáo" (_LEVEL)
     only: frozenset[str] = frozenset()  # the syllables of what "riêng …" singles out (singled_out)
 
     @classmethod
@@ -310,8 +310,9 @@ class Asked:
         return bool(alone & years_in(PERIOD_RE.sub(" ", text)))
 
     def leveled_in(self, text: str) -> bool:
-        """``text`` names every level of government the question asks about: "cấp xã" is not
-        answered by a figure for the whole province, nor "cấp quốc gia" by the province's.
+        """``text`` names every level the question asks about (_LEVEL): "cấp xã" is not
+        answered by a figure for the whole province, "cấp quốc gia" by the province's, nor
+        "Giải Bạc" by "02 Giải Vàng".
 
         >>> a = Asked.read("Tỷ lệ hồ sơ giải quyết trực tuyến riêng ở cấp xã là bao nhiêu?")
         >>> a.leveled_in("82,56% hồ sơ TTHC được giải quyết trực tuyến"), a.leveled_in("75% hồ sơ tại cấp xã")
@@ -649,7 +650,7 @@ _ASKS_OTHERWISE = re.compile(r"\b(?:nao|gi|bao nhieu|ai|sao)\b")
 # word ("riêng doanh thu viễn thông ước được bao nhiêu"), a year ("riêng năm 2023", checked
 # apart), or a mark. Words that only frame it ("trong lĩnh vực", "loại") need not be quoted.
 _ONLY = re.compile(r"\brieng\s+((?:(?!(?:la|dat|duoc|thi|co|bao|may|nao|uoc|da|se|hien)\b)[^\W\d]+\s*){1,8})")
-_ONLY_FRAMING = set("trong o ve cho cua cac nhung loai linh vuc phan doi voi tai nam thang rieng".split())
+_ONLY_FRAMING = set("trong o ve cho cua cac nhung loai linh vuc phan doi voi tai nam thang".split())
 
 
 def singled_out(question: str) -> frozenset[str]:
