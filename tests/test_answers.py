@@ -548,7 +548,7 @@ def test_question_spelling_out_an_acronym_of_the_passage(assistant, q):
     ("What share of the department's Party members hold an elementary political theory certificate?", "4%"),
     ("At commune level, what share of work files is handled on the network?", "75%")])
 def test_english_word_the_report_writes_two_ways(assistant, q, figure):
-    """"certificate" is a giấy chứng nhận, a chứng chỉ or a bằng tốt nghiệp; "handled" is giải
+    """"certificate" is a giấy chứng nhận, a chứng chỉ, a văn bằng or a bằng tốt nghiệp; "handled" is giải
     quyết or xử lý: the report's passage needs one of them (vankien.retrieve.Wanted). With the
     glossary's first word alone both questions are refused."""
     import re

@@ -292,7 +292,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     >>> to_vietnamese("How many staff were trained?").text  # (words the report writes two ways: {…|…})
     '{cán bộ|công chức|viên chức} | {đào tạo|bồi dưỡng|tập huấn} | bao nhiêu cán bộ'
     >>> to_vietnamese("What share of staff have an IT certificate?").text  # ("IT" is no pronoun)
-    'tỷ lệ | {cán bộ|công chức|viên chức} | IT | {giấy chứng nhận|chứng chỉ|bằng tốt nghiệp}'
+    'tỷ lệ | {cán bộ|công chức|viên chức} | IT | {giấy chứng nhận|chứng chỉ|văn bằng|bằng tốt nghiệp}'
     >>> to_vietnamese("Which plan implements Resolution 57?").text, to_vietnamese("Which decision of 4 August?").text
     ('{thực hiện|triển khai} | Nghị quyết 57 | kế hoạch nào', '4 | tháng 8 | quyết định nào')
     >>> to_vietnamese("How many tram 4G by June 2025?").text  # (a code qualifies what is counted)
