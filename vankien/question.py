@@ -221,6 +221,7 @@ class Asked:
         """``foreign``: an English question's words say nothing about units or kinds."""
         folded = _folded(question)
         rank = bool(_WANTS_RANK.search(nfc(question).lower()))
+        names_target = bool(_WANTS_TARGET.search(folded))
         return cls(
             figure=bool(_WANTS_FIGURE.search(folded)),
             date=bool(_WANTS_DATE.search(folded)),
@@ -231,8 +232,8 @@ class Asked:
             person=bool(_WANTS_PERSON.search(folded)),
             cause=bool(_WANTS_CAUSE.search(folded)),
             per_year=bool(_WANTS_PER_YEAR.search(folded)),
-            target=bool(_WANTS_TARGET.search(folded)) and not _WANTS_RESULT.search(folded),
-            names_target=bool(_WANTS_TARGET.search(folded)),
+            target=names_target and not _WANTS_RESULT.search(folded),
+            names_target=names_target,
             now=bool(_WANTS_NOW.search(folded)),
             doc_kind=(_ASKED_KINDS[m.group(1)] if _WANTS_DOCNUM.search(folded)
                       and (m := _KIND_ASKED.search(folded) or _ASKED_KIND.search(folded)) else None),
@@ -307,7 +308,7 @@ class Asked:
         False
         """
         alone = self.years - {str(y) for period in self.periods for y in period}
-        return bool(alone & years_in(PERIOD_RE.sub(" ", text)))
+        return bool(alone) and bool(alone & years_in(PERIOD_RE.sub(" ", text)))  # (no scan when none asked)
 
     def leveled_in(self, text: str) -> bool:
         """``text`` names every level the question asks about (_LEVEL): "cấp xã" is not
