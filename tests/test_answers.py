@@ -857,3 +857,34 @@ def test_a_second_figure_is_no_quoted_target_when_none_is_named(assistant):
     assert ans.status == "answered" and "15.450" in ans.answer and "18.502" not in ans.answer, ans.answer
     ans = assistant.ask("Nhiệm kỳ 2020-2025 đặt chỉ tiêu kết nạp bao nhiêu đảng viên mới, và thực tế kết nạp được bao nhiêu?")
     assert ans.status == "answered" and "6-8" in ans.answer and "08" in ans.answer, ans.answer
+
+
+def test_a_target_asked_is_quoted_whole(assistant):
+    """The quoted target names what its figures are targets of in its head ("Chỉ tiêu “Phấn
+    đấu tổng doanh thu toàn ngành … trong đó: Viễn thông đạt 12.750 tỷ đồng …”"); what was
+    achieved against it ("… ước đạt 12.900 tỷ đồng vượt chỉ tiêu Nghị quyết") is no target."""
+    ans = assistant.ask("Chỉ tiêu doanh thu viễn thông mà nghị quyết nhiệm kỳ trước đặt ra là bao nhiêu tỷ?")
+    assert ans.status == "answered" and "12.750" in ans.answer and "12.900" not in ans.answer, ans.answer
+    assert ans.answer.startswith("- Chỉ tiêu “Phấn đấu tổng doanh thu toàn ngành"), ans.answer
+    ans = assistant.ask("Nghị quyết nhiệm kỳ trước đặt chỉ tiêu toàn bộ dịch vụ hành chính công được cung cấp trực "
+                        "tuyến ở mức độ mấy?")
+    assert ans.status == "answered" and "mức độ 3, 4" in ans.answer and "70% trở lên”" in ans.answer, ans.answer
+
+
+def test_a_target_missed_asks_what_was_achieved(assistant):
+    ans = assistant.ask("how much postal revenue did they get? I heard they missed the target")
+    assert ans.status == "answered" and "2.550" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, figures", [
+    ("Cho em hỏi hiện nay toàn tỉnh tỷ lệ hồ sơ thủ tục hành chính nộp và xử lý qua mạng là bao nhiêu phần trăm ạ?",
+     ["82,56%"]),
+    ("What share of administrative procedure applications in the province is received and processed online now?",
+     ["82,56%"]),
+    ("How is the funding of the provincial S&T tasks split between the S&T budget and sources outside the budget?",
+     ["131.910,652", "94.971,157"])], ids=["share-vi", "share-en", "two-sources-en"])
+def test_a_figure_right_after_what_is_asked_is_preferred(assistant, q, figures):
+    """"Tỷ lệ hồ sơ tiếp nhận và giải quyết trực tuyến đạt 82,56%": the words right before the
+    figure are the question's, not those of "… dịch vụ công trực tuyến một phần: 1.059 TTHC"."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and all(f in ans.answer for f in figures), ans.answer

@@ -91,7 +91,9 @@ _EN_NUMBER_OF_DOC = re.compile(r"\bnumber of (?:the|its|this|that)\b(?=(?:\W+[\w
 _EN_ITS_NUMBER = re.compile(r"\b(?:their|its) numbers?\b")
 # English nouns that ask for a figure the translation has no "bao nhiêu" for: "What index score …?"
 _ASKS_VALUE = re.compile(r"\b(score|value|ratio)\b")
-_WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|achieved|actual|actually|against|compared|versus)\b")
+# (… and a target met or missed: "Nghe nói không đạt chỉ tiêu", "I heard they missed the target")
+_WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|khong dat|chua dat|vuot|achieved|actual|actually|against|"
+                           r"compared|versus|missed|miss|met|exceeded|exceed|surpassed|fell short)\b")
 # The kind of document whose number is asked ("Kế hoạch … là số mấy?"): one not given a number
 # already ("thực hiện Nghị quyết 57" names another). Not the kinds that are also verbs (quy định,
 # hướng dẫn).
@@ -218,7 +220,14 @@ class Asked:
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
-        """``foreign``: an English question's words say nothing about units or kinds."""
+        """``foreign``: an English question's words say nothing about units or kinds.
+
+        A target is asked for, unless the question asks what came of it:
+
+        >>> [Asked.read(q).target for q in ("Chỉ tiêu doanh thu bưu chính là bao nhiêu?",
+        ...                                 "Doanh thu bưu chính được bao nhiêu, nghe nói không đạt chỉ tiêu?")]
+        [True, False]
+        """
         folded = _folded(question)
         rank = bool(_WANTS_RANK.search(nfc(question).lower()))
         names_target = bool(_WANTS_TARGET.search(folded))
