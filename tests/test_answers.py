@@ -888,3 +888,19 @@ def test_a_figure_right_after_what_is_asked_is_preferred(assistant, q, figures):
     figure are the question's, not those of "… dịch vụ công trực tuyến một phần: 1.059 TTHC"."""
     ans = assistant.ask(q)
     assert ans.status == "answered" and all(f in ans.answer for f in figures), ans.answer
+
+
+@pytest.mark.parametrize("q, figures", [
+    # a second sentence's first word is capitalised, not a name ("Tách" is no word of the report)
+    ("Thanh tra Sở tiến hành tổng cộng bao nhiêu cuộc thanh tra, kiểm tra trong nhiệm kỳ? Tách riêng số cuộc "
+     "thanh tra và số cuộc kiểm tra.", ["43 cuộc", "16 cuộc thanh tra", "27 cuộc kiểm tra"]),
+    # "ở mức bao nhiêu" only frames the figure
+    ("Theo dự thảo, chỉ tiêu nhiệm kỳ 2025-2030 đặt Chỉ số chuyển đổi số cấp tỉnh ở mức bao nhiêu?", ["0,75"]),
+    # "for what reason": the cause is checked apart ("do vi phạm …"), the report never writes "nguyên nhân" there
+    ("How many Party members were disciplined during the term, and for what reason?", ["03 đảng viên"]),
+    # a figure the question states is no document number ("nghị quyết 4.552 tỷ")
+    ("Doanh thu bưu chính giai đoạn 2021-2025 đạt bao nhiêu, có đạt chỉ tiêu nghị quyết 4.552 tỷ không?", ["2.550"])],
+    ids=["second-sentence", "o-muc", "cause-en", "stated-figure-no-doc-ref"])
+def test_framing_words_do_not_refuse_an_answer(assistant, q, figures):
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and all(f in ans.answer for f in figures), ans.answer

@@ -367,7 +367,8 @@ class Answerer:
         for name in names:
             if not set(tokenize(name)) & chunk_terms:  # (acronyms spelled out are in chunk_terms)
                 return False
-        for m in re.finditer(r"(?<!^)\b([A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\b", named):  # Titlecase, not acronyms
+        # (Titlecase, not acronyms; nor the first word of a sentence: "…? Tách riêng số cuộc …")
+        for m in re.finditer(r"(?<!^)(?<![.?!]\s)\b([A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\b", named):
             if idf.get(strip_accents(m.group(1)).lower()) == 0:
                 return False
         # The passage covers the question, and the quoted sentence must hold a fair share of
@@ -470,8 +471,11 @@ class Answerer:
 # Phrases that only frame the question: "tổng cộng bao nhiêu", "bao nhiêu phần trăm", "tổng số
 # tiền" (the figure's "%" and its money are checked apart, see vankien.question.asked_unit; a
 # report writes "kinh phí", "vốn", "tỷ đồng", seldom "số tiền"); "mỗi năm", "hằng năm" (a figure
-# per year is checked apart, see Asked.yearly_in: the report writes "4-5 dự án/năm").
-_FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay", "so_tien", "moi_nam", "hang_nam"}
+# per year is checked apart, see Asked.yearly_in: the report writes "4-5 dự án/năm"); "ở mức bao
+# nhiêu"; "nguyên nhân", "lý do" (a cause is checked apart, see Asked.states_cause: the report
+# writes "do vi phạm …").
+_FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay", "so_tien", "moi_nam", "hang_nam", "o_muc",
+                   "nguyen_nhan", "ly_do"}
 
 
 def _optional_terms(question: str) -> set[str]:

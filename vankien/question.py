@@ -74,8 +74,8 @@ _PLURAL_DOCS = re.compile(rf"\b(?:hai|ca hai|cac|nhung)\s+(?:van ban|{_FOLDED_KI
                           r"\b(?:their|the) numbers\b|\bnumbers of (?:the|these|those|both)\b")
 # ... not "hai quyết định …; quyết định nào công nhận 17 sáng kiến?", which asks for one of them
 _ONE_OF_THEM = re.compile(rf"\b(?:van ban|{_FOLDED_KINDS})\s+nao\b")
-_DOC_REF = re.compile(rf"\b(?:{_KIND_NAMES})[\s|]+(?:s[ốo][\s|]+)?(?!(?:19|20)\d\d\b)(\d{{1,5}})\b(?![/-])", re.IGNORECASE)
-_YEARLIKE_REF = re.compile(rf"\b(?:{_NUMBERED_NAMES})[\s|]+(?:s[ốo][\s|]+)?((?:19|20)\d\d)\b(?![/-])", re.IGNORECASE)
+_DOC_REF = re.compile(rf"\b(?:{_KIND_NAMES})[\s|]+(?:s[ốo][\s|]+)?(?!(?:19|20)\d\d\b)(\d{{1,5}})\b(?![/-]|[.,]\d)", re.IGNORECASE)
+_YEARLIKE_REF = re.compile(rf"\b(?:{_NUMBERED_NAMES})[\s|]+(?:s[ốo][\s|]+)?((?:19|20)\d\d)\b(?![/-]|[.,]\d)", re.IGNORECASE)
 # A target asked for ("chỉ tiêu … là bao nhiêu?"), unless what was achieved is asked too ("chỉ tiêu
 # … đạt bao nhiêu so với nghị quyết?"); a question naming no target asks what was achieved
 _WANTS_TARGET = re.compile(r"\b(chi tieu|muc tieu|phan dau|dat ra|de ra|yeu cau|toi thieu|target|targets|goal|goals|aim|"
@@ -91,8 +91,9 @@ _EN_NUMBER_OF_DOC = re.compile(r"\bnumber of (?:the|its|this|that)\b(?=(?:\W+[\w
 _EN_ITS_NUMBER = re.compile(r"\b(?:their|its) numbers?\b")
 # English nouns that ask for a figure the translation has no "bao nhiêu" for: "What index score …?"
 _ASKS_VALUE = re.compile(r"\b(score|value|ratio)\b")
-# (… and a target met or missed: "Nghe nói không đạt chỉ tiêu", "I heard they missed the target")
-_WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|khong dat|chua dat|vuot|achieved|actual|actually|against|"
+# (… and a target met or missed: "Nghe nói không đạt chỉ tiêu", "có đạt chỉ tiêu … không?", "I heard they
+# missed the target")
+_WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|khong dat|chua dat|vuot|co dat|achieved|actual|actually|against|"
                            r"compared|versus|missed|miss|met|exceeded|exceed|surpassed|fell short)\b")
 # The kind of document whose number is asked ("Kế hoạch … là số mấy?"): one not given a number
 # already ("thực hiện Nghị quyết 57" names another). Not the kinds that are also verbs (quy định,
@@ -523,6 +524,8 @@ def _doc_refs(question: str) -> list[re.Match]:
     ['57', '2069']
     >>> [m.group(1) for m in _doc_refs("NQ 57 cua Bo Chinh tri, nghi quyet so 55, QĐ 1218, ct 5")]
     ['57', '55', '1218']
+    >>> _doc_refs("có đạt chỉ tiêu nghị quyết 4.552 tỷ không")  # (a figure the question states)
+    []
     """
     text = blank_docnums(nfc(question), typed=True)
     return list(_DOC_REF.finditer(text)) + list(_YEARLIKE_REF.finditer(text))
@@ -659,8 +662,8 @@ _ASKS_OTHERWISE = re.compile(r"\b(?:nao|gi|bao nhieu|ai|sao)\b")
 # "riêng X": X is the part of a whole the question asks about; it runs to the verb or question
 # word ("riêng doanh thu viễn thông ước được bao nhiêu"), a year ("riêng năm 2023", checked
 # apart), or a mark. Words that only frame it ("trong lĩnh vực", "loại") need not be quoted.
-_ONLY = re.compile(r"\brieng\s+((?:(?!(?:la|dat|duoc|thi|co|bao|may|nao|uoc|da|se|hien)\b)[^\W\d]+\s*){1,8})")
-_ONLY_FRAMING = set("trong o ve cho cua cac nhung loai linh vuc phan doi voi tai nam thang".split())
+_ONLY = re.compile(r"(?<!\btach )\brieng\s+((?:(?!(?:la|dat|duoc|thi|co|bao|may|nao|uoc|da|se|hien)\b)[^\W\d]+\s*){1,8})")
+_ONLY_FRAMING = set("trong o ve cho cua cac nhung loai linh vuc phan doi voi tai nam thang so va".split())
 
 
 def singled_out(question: str) -> frozenset[str]:
@@ -670,6 +673,11 @@ def singled_out(question: str) -> frozenset[str]:
     ['an', 'buc', 'toan', 'xa']
     >>> sorted(singled_out("Riêng loại nhãn hiệu thì được cấp bao nhiêu văn bằng?")), singled_out("Riêng năm 2023 đạt bao nhiêu?")
     (['hieu', 'nhan'], frozenset())
+
+    Not what "tách riêng" breaks down ("tách riêng số cuộc thanh tra và số cuộc kiểm tra"):
+
+    >>> singled_out("Bao nhiêu cuộc? Tách riêng số cuộc thanh tra và số cuộc kiểm tra.")
+    frozenset()
     """
     m = _ONLY.search(_folded(question))
     return frozenset(w for w in m.group(1).split() if w not in _ONLY_FRAMING) if m else frozenset()
