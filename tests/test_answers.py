@@ -912,3 +912,11 @@ def test_a_target_named_beside_its_result_is_quoted_with_it(assistant):
     ans = assistant.ask("Nghị quyết đặt mục tiêu tỷ lệ hồ sơ TTHC được giải quyết trực tuyến là bao nhiêu, và thực tế "
                         "tỉnh đạt bao nhiêu?")
     assert ans.status == "answered" and "82,56%" in ans.answer and "80%" in ans.answer, ans.answer
+
+
+def test_a_result_as_a_share_of_its_target_is_quoted_with_the_target(assistant):
+    """"… đạt bao nhiêu % so với nghị quyết?": the target ("Chỉ tiêu “Có 100% cán bộ …”") and the
+    share of it that was reached after it ("(Đạt 90% so với chỉ tiêu Nghị quyết Đại hội)")."""
+    ans = assistant.ask("Chỉ tiêu về danh hiệu thi đua (lao động tiên tiến, chiến sĩ thi đua) nhiệm kỳ qua đạt bao nhiêu % "
+                        "so với nghị quyết đại hội?")
+    assert ans.status == "answered" and "Đạt 90% so với chỉ tiêu" in ans.answer and "15%" in ans.answer, ans.answer

@@ -182,6 +182,8 @@ class Answerer:
                     score += 0.5
                 if asked.names_target and _TARGET_NOTE.search(text):
                     score += p.target_bonus
+                if asked.against_target and _SHARE_OF_TARGET.search(text):
+                    score += p.target_bonus  # "(Đạt 90% so với chỉ tiêu Nghị quyết Đại hội)"
                 if asked.target and _MEETS_TARGET.search(text) and not any(s < te and ts < e for ts, te in targets):
                     # "… ước đạt 12.900 tỷ đồng vượt chỉ tiêu Nghị quyết đề ra" is a result measured
                     # against the target asked, not the target
@@ -202,7 +204,9 @@ class Answerer:
 
         if asked.now and not asked.target and _AHEAD.search(best.hit.chunk.context):
             return self._not_found(question)  # "tỷ lệ phủ sóng 5G hiện nay" is not the next term's target
-        quoted = self._with_context(best, units, keep_targets=asked.target)
+        # (a share of a target is quoted with the target: "Chỉ tiêu “Có 100% cán bộ …” (Đạt 90% …)")
+        quoted = self._with_context(best, units, keep_targets=asked.target or asked.against_target,
+                                    share_after=asked.against_target)
         if asked.figures_asked > 1:
             quoted = self._with_next_figure(asked, quoted, units)
         if not self._answerable(question, asked, best, quoted, wanted, idf, acr, typed):
@@ -251,7 +255,8 @@ class Answerer:
                 return u
         return None
 
-    def _with_context(self, best: _Unit, units: list[_Unit], keep_targets: bool = False) -> _Unit:
+    def _with_context(self, best: _Unit, units: list[_Unit], keep_targets: bool = False,
+                      share_after: bool = False) -> _Unit:
         """Quote the whole sentence around the chosen clause when it is short enough
         (the figure's subject is often in the clause before it); else the clause with
         the one before it when the clause alone is short. Not a quoted target before the
@@ -268,6 +273,11 @@ class Answerer:
                 if bs < te and ts < be and e - s <= self.params.max_answer_chars:
                     while s > 0 and c.text[s - 1] in "-+• ":
                         s -= 1
+                    # ... through its result as a share of it, when that is asked ("” (Đạt 90% so
+                    # với chỉ tiêu …)")
+                    end = next((se for ss, se in sentence_spans(c.text) if ss <= e <= se), e)
+                    if share_after and end - s <= self.params.max_answer_chars and _SHARE_OF_TARGET.search(c.text, e, end):
+                        e = end
                     return _Unit(best.hit, c.char_start + s, c.char_start + e, c.text[s:e], best.score, best.coverage,
                                  best.gives_unit)
         target_ends = [] if keep_targets else [te for _, te in _target_quotes(c.text) if te <= bs]
@@ -671,6 +681,9 @@ def _target_quotes(text: str) -> list[tuple[int, int]]:
 _TARGET_NOTE = re.compile(r"\((?:mục tiêu|chỉ tiêu)[^()]*?\d", re.IGNORECASE)
 
 
+# ... as a share of it: "Đạt 90% so với chỉ tiêu Nghị quyết Đại hội"
+_SHARE_OF_TARGET = re.compile(r"\b(?:đạt|vượt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s+(?:so với\s+)?(?:chỉ tiêu|mục tiêu|kế hoạch)",
+                              re.IGNORECASE)
 # A result measured against its target: "vượt chỉ tiêu", "chưa đạt mục tiêu nghị quyết đề ra",
 # "(Đạt 90% so với chỉ tiêu …)"
 _MEETS_TARGET = re.compile(r"\b(?:vượt|đạt|chưa đạt|không đạt|hoàn thành|so với)\s+(?:\d+(?:[.,]\d+)?\s*%\s+)?"

@@ -95,6 +95,10 @@ _ASKS_VALUE = re.compile(r"\b(score|value|ratio)\b")
 # missed the target")
 _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|khong dat|chua dat|vuot|co dat|achieved|actual|actually|against|"
                            r"compared|versus|missed|miss|met|exceeded|exceed|surpassed|fell short)\b")
+# A result asked as a share of its target: "đạt bao nhiêu phần trăm so với nghị quyết?", "how much of
+# the target was achieved"
+_AGAINST_TARGET = re.compile(r"\bso voi (?:nghi quyet|chi tieu|muc tieu|nq|ke hoach)\b|\bof (?:the|its) (?:target|goal)s?\b|"
+                             r"\b(?:against|compared (?:with|to)) (?:the|its) (?:target|goal|resolution)s?\b")
 # The kind of document whose number is asked ("Kế hoạch … là số mấy?"): one not given a number
 # already ("thực hiện Nghị quyết 57" names another). Not the kinds that are also verbs (quy định,
 # hướng dẫn).
@@ -210,6 +214,7 @@ class Asked:
     doc_refs: frozenset[str] = frozenset()
     target: bool = False  # a target is asked for ("chỉ tiêu", "mục tiêu", "target")
     names_target: bool = False  # ... or named, maybe beside the result asked ("chỉ tiêu …, và thực tế …?")
+    against_target: bool = False  # ... the result as a share of it ("đạt bao nhiêu % so với nghị quyết?")
     doc_kind: str | None = None  # the kind of document whose number is asked: "Kế hoạch"
     now: bool = False  # what is, now or so far ("hiện nay", "đến nay", "currently")
     counted: tuple[str, ...] = ()  # the two-syllable terms of what "bao nhiêu …" counts (counted_terms)
@@ -228,6 +233,8 @@ class Asked:
         >>> [Asked.read(q).target for q in ("Chỉ tiêu doanh thu bưu chính là bao nhiêu?",
         ...                                 "Doanh thu bưu chính được bao nhiêu, nghe nói không đạt chỉ tiêu?")]
         [True, False]
+        >>> Asked.read("Chỉ tiêu thi đua đạt bao nhiêu % so với NQ?").against_target
+        True
         """
         folded = _folded(question)
         rank = bool(_WANTS_RANK.search(nfc(question).lower()))
@@ -244,6 +251,7 @@ class Asked:
             per_year=bool(_WANTS_PER_YEAR.search(folded)),
             target=names_target and not _WANTS_RESULT.search(folded),
             names_target=names_target,
+            against_target=bool(_AGAINST_TARGET.search(folded)),
             now=bool(_WANTS_NOW.search(folded)),
             doc_kind=(_ASKED_KINDS[m.group(1)] if _WANTS_DOCNUM.search(folded)
                       and (m := _KIND_ASKED.search(folded) or _ASKED_KIND.search(folded)) else None),
@@ -492,6 +500,7 @@ class Asked:
                        count=bool(_HOW_MANY.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now,
                        names_target=self.names_target or bool(_WANTS_TARGET.search(low)),
+                       against_target=self.against_target or bool(_AGAINST_TARGET.search(low)),
                        # ("in 2020–2025": the translation may give the two years apart)
                        periods=self.periods | frozenset(periods(nfc(typed))))
 
