@@ -920,3 +920,19 @@ def test_a_result_as_a_share_of_its_target_is_quoted_with_the_target(assistant):
     ans = assistant.ask("Chỉ tiêu về danh hiệu thi đua (lao động tiên tiến, chiến sĩ thi đua) nhiệm kỳ qua đạt bao nhiêu % "
                         "so với nghị quyết đại hội?")
     assert ans.status == "answered" and "Đạt 90% so với chỉ tiêu" in ans.answer and "15%" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("Trong số giấy phép tiến hành công việc bức xạ đã cấp, có bao nhiêu giấy phép dành cho cơ sở sử dụng thiết bị "
+     "X-quang trong công nghiệp?", None),
+    ("Trong số giấy phép tiến hành công việc bức xạ đã cấp, bao nhiêu giấy phép là cấp mới?", "152 Giấy phép cấp mới"),
+    ("Trong số nhiệm vụ KH&CN cấp tỉnh, có bao nhiêu nhiệm vụ là chuyển tiếp từ trước sang?", "49 nhiệm vụ chuyển tiếp")],
+    ids=["part-not-given", "part-given", "part-given-other-words"])
+def test_a_part_of_a_whole_is_named_in_the_quote(assistant, q, expected):
+    """"Trong số …, có bao nhiêu … dành cho …?": how the part is told apart must be in the quote,
+    not only the whole ("cấp 244 giấy phép …")."""
+    ans = assistant.ask(q)
+    if expected:
+        assert ans.status == "answered" and expected in ans.answer, ans.answer
+    else:
+        assert ans.status == "not_found", ans.answer

@@ -397,6 +397,10 @@ class Answerer:
                 return False
         if not typed and self._unqualified(asked.counted, chunk_terms):
             return False  # "bao nhiêu đơn chỉ dẫn địa lý" is not answered by a breakdown that names none
+        if not typed and asked.part and self._unqualified(asked.part, quote_terms):
+            # "Trong số giấy phép đã cấp, có bao nhiêu giấy phép dành cho cơ sở X-quang?": the part
+            # counted is named in the quote, not only the whole ("cấp 244 giấy phép …")
+            return False
         # A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:
         # the rest may well be covered by a figure about another province. (Not one the
         # documents name everywhere, "Phú Thọ": a passage about the province need not.) A

@@ -95,6 +95,8 @@ _ASKS_VALUE = re.compile(r"\b(score|value|ratio)\b")
 # missed the target")
 _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|khong dat|chua dat|vuot|co dat|achieved|actual|actually|against|"
                            r"compared|versus|missed|miss|met|exceeded|exceed|surpassed|fell short)\b")
+# A part of a whole the question names first: "Trong số giấy phép đã cấp, …", "Trong tổng số trạm BTS, …"
+_PART_OF = re.compile(r"\s*trong (?:tong )?so\b")
 # A result asked as a share of its target: "đạt bao nhiêu phần trăm so với nghị quyết?", "how much of
 # the target was achieved"
 _AGAINST_TARGET = re.compile(r"\bso voi (?:nghi quyet|chi tieu|muc tieu|nq|ke hoach)\b|\bof (?:the|its) (?:target|goal)s?\b|"
@@ -223,6 +225,9 @@ class Asked:
     counted_as: tuple[str, ...] = ()  # the report's words for what it counts (counted_synonyms)
     levels: frozenset[str] = frozenset()  # levels of a whole it names: "cấp xã", "Giải Bạc", "cảnh cáo" (_LEVEL)
     only: frozenset[str] = frozenset()  # the syllables of what "riêng …" singles out (singled_out)
+    # A part of a whole that the question names first: the two-syllable terms of what is counted
+    # and how it is told apart ("Trong số giấy phép đã cấp, có bao nhiêu giấy phép dành cho …?")
+    part: tuple[str, ...] = ()
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -265,6 +270,7 @@ class Asked:
             periods=frozenset(periods(nfc(question))),
             levels=frozenset(_LEVEL.findall(folded)),
             only=singled_out(question),
+            part=part_terms(question) if _PART_OF.match(folded) else (),
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
             counted=() if foreign else counted_terms(question),
             counted_as=() if foreign else counted_synonyms(question),
@@ -872,6 +878,22 @@ def counted_terms(question: str) -> tuple[str, ...]:
             break
         words.append(w)
     return tuple(t for t in tokenize(" ".join(words)) if "_" in t)
+
+
+def part_terms(question: str) -> tuple[str, ...]:
+    """The two-syllable terms, in order, of all "bao nhiêu" / "mấy" asks to the end of its
+    sentence: for a part of a whole, how the part is told apart is often past the words that
+    end the counted noun phrase (counted_terms).
+
+    >>> part_terms("Trong số giấy phép đã cấp, có bao nhiêu giấy phép dành cho cơ sở X-quang?")
+    ('giay_phep', 'phep_danh', 'danh_cho', 'cho_co', 'co_so', 'so_x', 'x_quang')
+    """
+    low = nfc(question).lower()
+    m = _counted_match(low)
+    if not m:
+        return ()
+    rest = re.split(r"[?.!;]", low[m.start(1):], maxsplit=1)[0]
+    return tuple(t for t in tokenize(rest) if "_" in t)
 
 
 @lru_cache(maxsize=1)
