@@ -936,3 +936,17 @@ def test_a_part_of_a_whole_is_named_in_the_quote(assistant, q, expected):
         assert ans.status == "answered" and expected in ans.answer, ans.answer
     else:
         assert ans.status == "not_found", ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("How many of the technology transfer certificates went to foreign-invested companies?", None),
+    ("How many electronic identification accounts were issued, and how many of them are activated?", "913.839")],
+    ids=["part-not-given-en", "part-given-en"])
+def test_an_english_part_of_a_whole_is_named_in_the_quote(assistant, q, expected):
+    """"How many of the … were …?" (vankien.crosslingual.english_part): "cấp 31 Giấy chứng nhận …
+    cho các doanh nghiệp" names no foreign-invested one."""
+    ans = assistant.ask(q)
+    if expected:
+        assert ans.status == "answered" and expected in ans.answer, ans.answer
+    else:
+        assert ans.status == "not_found", ans.answer

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from ingest.chunker import Chunk, previous_chunk_id
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
+from vankien.crosslingual import english_part
 from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, gives_unit, has_date, has_rank, share_subject
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
@@ -128,6 +129,8 @@ class Answerer:
                     english = typed is not None and t.isascii() and t not in names
                     known[t] = (p.unknown_english_weight if english else p.unknown_word_weight) * top
         asked = Asked.read(question) if typed is None else Asked.read(question).translated(question, typed)
+        if typed is not None and not asked.part:
+            asked = replace(asked, part=english_part(typed))
         acr = dict(acronyms(question))
         wanted = Wanted.of(question, known, _optional_terms(question))
         unit = asked.unit
@@ -397,7 +400,7 @@ class Answerer:
                 return False
         if not typed and self._unqualified(asked.counted, chunk_terms):
             return False  # "bao nhiêu đơn chỉ dẫn địa lý" is not answered by a breakdown that names none
-        if not typed and asked.part and self._unqualified(asked.part, quote_terms):
+        if asked.part and self._unqualified(asked.part, quote_terms):
             # "Trong số giấy phép đã cấp, có bao nhiêu giấy phép dành cho cơ sở X-quang?": the part
             # counted is named in the quote, not only the whole ("cấp 244 giấy phép …")
             return False

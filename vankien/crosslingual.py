@@ -16,7 +16,7 @@ from typing import Callable
 from importlib import resources
 
 from vankien.question import DOC_KINDS, NUMBERED_KINDS, is_code, report_words
-from vankien.vietnamese import YEAR_RE, find_docnums, has_diacritics, nfc, strip_accents
+from vankien.vietnamese import YEAR_RE, find_docnums, has_diacritics, nfc, strip_accents, tokenize
 
 _STOP = set(
     "a an the of in on at to for by with from into about and or but is are was were be been being "
@@ -417,3 +417,25 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     share = known / (known + unknown) if known + unknown else 0.0
     # " | " between phrases: no search bigram joins the end of one to the start of the next
     return Translation(" | ".join(kept + body + framing), share)
+
+
+# "How many of the 188 tasks were in the agriculture sector?": a part of a whole, told apart by
+# what follows the verb
+_EN_PART = re.compile(r"\bhow many of (?:the|its|their|these|those|them)\b.*?\b(?:were|was|are|is|have|has|had|hold|holds|"
+                      r"went|received|got)\b(.+)$", re.IGNORECASE)
+
+
+def english_part(question: str) -> tuple[str, ...]:
+    """For "How many of the … were …?", the two-syllable report terms, in order, of what tells
+    the part apart (vankien.question.part_terms does this for a Vietnamese question).
+
+    >>> english_part("How many of the 188 S&T tasks were in the agriculture sector?")
+    ('nong_nghiep', 'linh_vuc')
+    >>> english_part("How many S&T tasks were approved?")
+    ()
+    """
+    m = _EN_PART.search(question)
+    if not m:
+        return ()
+    words = re.sub(r"[{}]", " ", to_vietnamese(m.group(1)).text)
+    return tuple(t for t in tokenize(words) if "_" in t)
