@@ -134,9 +134,9 @@ class Answerer:
         acr = dict(acronyms(question))
         wanted = Wanted.of(question, known, _optional_terms(question))
         unit = asked.unit
+        subjects = {t for t in known if "_" in t}  # what a figure right after them measures (subject_bonus)
         # "bao nhiêu thuê bao di động 5G": the clause counting them must name 5G. (Only for
         # counts: "tăng 63%" follows the clause that names "1.929 trạm 4G".)
-        subjects = {t for t in known if "_" in t}
         counts_codes = asked.codes if unit not in (None, ("%",), MONEY) else frozenset()
         units: list[_Unit] = []
         for rank, hit in enumerate(hits[: p.passages]):
@@ -160,8 +160,9 @@ class Answerer:
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
                 if asked.figure:
                     score += 0.3 if has_num else -0.3
-                if asked.figure and has_num and any(not _YEAR.fullmatch(v) for _, v in _figure_subjects(text, subjects, _MEASURE_FILLER)):
-                    score += p.subject_bonus  # (not a year: "so với giai đoạn 2016-2020")
+                if asked.figure and has_num and any(not _YEAR.fullmatch(v)  # (not "so với giai đoạn 2016-2020")
+                                                    for _, v in _figure_subjects(text, subjects, _MEASURE_FILLER)):
+                    score += p.subject_bonus
                 gives = bool(unit and has_num and asked.gives(text)) and (counts_codes <= unit_terms)
                 if gives:
                     score += 0.3
@@ -279,7 +280,8 @@ class Answerer:
                     # ... through its result as a share of it, when that is asked ("” (Đạt 90% so
                     # với chỉ tiêu …)")
                     end = next((se for ss, se in sentence_spans(c.text) if ss <= e <= se), e)
-                    if share_after and end - s <= self.params.max_answer_chars and _SHARE_OF_TARGET.search(c.text, e, end):
+                    if share_after and end - s <= self.params.max_answer_chars \
+                            and _SHARE_OF_TARGET.search(c.text, e, end):
                         e = end
                     return _Unit(best.hit, c.char_start + s, c.char_start + e, c.text[s:e], best.score, best.coverage,
                                  best.gives_unit)
@@ -688,14 +690,14 @@ def _target_quotes(text: str) -> list[tuple[int, int]]:
 _TARGET_NOTE = re.compile(r"\((?:mục tiêu|chỉ tiêu)[^()]*?\d", re.IGNORECASE)
 
 
-# ... as a share of it: "Đạt 90% so với chỉ tiêu Nghị quyết Đại hội"
-_SHARE_OF_TARGET = re.compile(r"\b(?:đạt|vượt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s+(?:so với\s+)?(?:chỉ tiêu|mục tiêu|kế hoạch)",
-                              re.IGNORECASE)
 # A result measured against its target: "vượt chỉ tiêu", "chưa đạt mục tiêu nghị quyết đề ra",
 # "(Đạt 90% so với chỉ tiêu …)"
 _MEETS_TARGET = re.compile(r"\b(?:vượt|đạt|chưa đạt|không đạt|hoàn thành|so với)\s+(?:\d+(?:[.,]\d+)?\s*%\s+)?"
                            r"(?:so với\s+)?(?:chỉ tiêu|mục tiêu)(?:\s+(?:của\s+)?(?:nghị quyết|NQ)(?:\s+đại hội)?)?(?:\s+đề ra)?\b",
                            re.IGNORECASE)
+# ... as a share of it: "Đạt 90% so với chỉ tiêu Nghị quyết Đại hội"
+_SHARE_OF_TARGET = re.compile(r"\b(?:đạt|vượt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s+(?:so với\s+)?(?:chỉ tiêu|mục tiêu|kế hoạch)",
+                              re.IGNORECASE)
 # Headings of what a report sets out for the coming term or year: "PHƯƠNG HƯỚNG, CHỈ TIÊU, NHIỆM VỤ
 # VÀ GIẢI PHÁP NHIỆM KỲ 2025-2030", "Định hướng năm 2026"
 _AHEAD = re.compile(r"\b(phương hướng|định hướng)\b", re.IGNORECASE)
