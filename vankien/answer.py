@@ -18,8 +18,8 @@ from vankien.crosslingual import english_part
 from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, gives_unit, has_date, has_rank, share_subject
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
-from vankien.vietnamese import (acronyms, blank_docnums, canonical_number, find_docnums, find_numbers, has_diacritics,
-                                one_form, strip_accents, tokenize, years_in)
+from vankien.vietnamese import (YEAR_RE, acronyms, blank_docnums, canonical_number, find_docnums, find_numbers,
+                                has_diacritics, one_form, strip_accents, tokenize, years_in)
 
 
 @dataclass
@@ -160,7 +160,7 @@ class Answerer:
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
                 if asked.figure:
                     score += 0.3 if has_num else -0.3
-                if asked.figure and has_num and any(not _YEAR.fullmatch(v)  # (not "so với giai đoạn 2016-2020")
+                if asked.figure and has_num and any(not YEAR_RE.fullmatch(v)  # (not "so với giai đoạn 2016-2020")
                                                     for _, v in _figure_subjects(text, subjects, _MEASURE_FILLER)):
                     score += p.subject_bonus
                 gives = bool(unit and has_num and asked.gives(text)) and (counts_codes <= unit_terms)
@@ -358,7 +358,8 @@ class Answerer:
             return False  # "Huyện nào…?" is not answered by a passage that names no huyện
         if not asked.leveled_in(quoted.text):
             return False  # "riêng ở cấp xã" is not answered by the province's figure
-        if not asked.only <= passage_terms(quoted.text, acr, question):
+        quote_terms = passage_terms(quoted.text, acr, question)
+        if not asked.only <= quote_terms:
             return False  # "riêng trong lĩnh vực an toàn bức xạ" is not answered by all inspections' fines
         c = best.hit.chunk
         if asked.cause and not asked.states_cause(_lead_in(c.text, best.start - c.char_start) + quoted.text, c.section):
@@ -391,7 +392,6 @@ class Answerer:
                 return False
         # The passage covers the question, and the quoted sentence must hold a fair share of
         # it too: "98 đảng viên" of this Đảng bộ is no answer about another Sở's Đảng bộ.
-        quote_terms = passage_terms(quoted.text, acr, question)
         if wanted.coverage(quote_terms) < p.min_quote_coverage:
             return False
         # "tỷ lệ doanh nghiệp được tư vấn" is not answered by a rate of dossiers (an English
@@ -591,7 +591,6 @@ def _is_syllable(w: str) -> bool:
     return len(low) <= 7 and bool(re.fullmatch(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?", low))
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # Words between a figure and its subject: "toàn trình là 908", "tỷ lệ … đạt 82,56%"
 _FILLER = {"la", "dat", "co", "gom", "duoc", "tong", "so", "khoang", "tren", "gan", "hon", "voi"}
 # ... and, for what a figure measures (AnswerParams.subject_bonus), an estimate or a change:
