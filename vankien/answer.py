@@ -368,6 +368,8 @@ class Answerer:
         # and a quote dated only by other years answers another time: "cuối năm 2020" is not
         # answered by "tính đến tháng 6/2025" (a quote naming no year may still hold it)
         quote_years = years_in(quoted.text)
+        if asked.year and any(a <= int(y) <= b for a, b in asked.periods for y in quote_years):
+            quote_years |= asked.years  # "năm nào trong nhiệm kỳ 2020-2025?" is answered by a year of the term
         if asked.years and quote_years and not asked.years & quote_years:
             return False  # (also when the question names a document: "năm 2022 theo 15/2020/NQ-HĐND")
         if asked.docnums:
@@ -497,7 +499,7 @@ class Answerer:
 # nhiêu"; "nguyên nhân", "lý do" (a cause is checked apart, see Asked.states_cause: the report
 # writes "do vi phạm …").
 _FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay", "so_tien", "moi_nam", "hang_nam", "o_muc",
-                   "nguyen_nhan", "ly_do"}
+                   "nguyen_nhan", "ly_do", "vao_nam", "vao_ngay"}
 
 
 def _optional_terms(question: str) -> set[str]:

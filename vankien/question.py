@@ -80,9 +80,10 @@ _YEARLIKE_REF = re.compile(rf"\b(?:{_NUMBERED_NAMES})[\s|]+(?:s[ốo][\s|]+)?((?
 # … đạt bao nhiêu so với nghị quyết?"); a question naming no target asks what was achieved
 _WANTS_TARGET = re.compile(r"\b(chi tieu|muc tieu|phan dau|dat ra|de ra|yeu cau|toi thieu|target|targets|goal|goals|aim|"
                            r"aimed|required|minimum|want|wants|wanted|expected|planned)\b")
-# ... and what is, now or so far: "hiện nay", "đến nay", "currently" (not a target of the next term)
+# ... and what is, now, so far or in fact: "hiện nay", "đến nay", "currently", "thực tế", "actually
+# achieved" (not a target of the next term)
 _WANTS_NOW = re.compile(r"\b(hien nay|hien tai|hien co|hien da|den nay|cho den nay|currently|so far|to date|now|at present|"
-                        r"nowadays)\b")
+                        r"nowadays|thuc te|actually|actual|(?<!be )achieved)\b")
 # "the number of the decision approving …" (not "the number of the enterprises")
 _EN_NUMBER_OF_DOC = re.compile(r"\bnumber of (?:the|its|this|that)\b(?=(?:\W+[\w'’-]+){0,8}?\W+(?:plans?|decisions?|"
                                r"resolutions?|directives?|circulars?|decrees?|conclusions?|programmes?|programs?|"
@@ -91,9 +92,9 @@ _EN_NUMBER_OF_DOC = re.compile(r"\bnumber of (?:the|its|this|that)\b(?=(?:\W+[\w
 _EN_ITS_NUMBER = re.compile(r"\b(?:their|its) numbers?\b")
 # English nouns that ask for a figure the translation has no "bao nhiêu" for: "What index score …?"
 _ASKS_VALUE = re.compile(r"\b(score|value|ratio)\b")
-# (… and a target met or missed: "Nghe nói không đạt chỉ tiêu", "có đạt chỉ tiêu … không?", "I heard they
-# missed the target")
-_WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|khong dat|chua dat|vuot|co dat|achieved|actual|actually|against|"
+# (… and a target met or missed: "Nghe nói không đạt chỉ tiêu", "hụt chỉ tiêu" (not "thu hút"), "có đạt chỉ
+# tiêu … không?", "I heard they missed the target")
+_WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|khong dat|chua dat|(?<!thu )hut|vuot|co dat|achieved|actual|actually|against|"
                            r"compared|versus|missed|miss|met|exceeded|exceed|surpassed|fell short)\b")
 # A part of a whole the question names first: "Trong số giấy phép đã cấp, …", "Trong tổng số trạm BTS, …"
 _PART_OF = re.compile(r"\s*trong (?:tong )?so\b")
@@ -105,9 +106,12 @@ _AGAINST_TARGET = re.compile(r"\bso voi (?:nghi quyet|chi tieu|muc tieu|nq|ke ho
 # already ("thực hiện Nghị quyết 57" names another). Not the kinds that are also verbs (quy định,
 # hướng dẫn).
 _ASKED_KINDS = {strip_accents(k): k.capitalize() for k in DOC_KINDS if k not in ("hướng dẫn", "quy định", "công văn", "luật")}
-_ASKED_KIND = re.compile(rf"\b({'|'.join(_ASKED_KINDS)})\b(?![\s|]+(?:so[\s|]+)?\d)")
+# (and as staff abbreviate the two kinds no other word spells: "ngày NQ của BTV Tỉnh ủy", "QĐ nào";
+# not "KH", which is also KH&CN; not inside a number: 15/2020/NQ-HĐND)
+_ASKED_KINDS |= {"nq": "Nghị quyết", "qd": "Quyết định"}
+_ASKED_KIND = re.compile(rf"(?<![/-])\b({'|'.join(_ASKED_KINDS)})\b(?![/-])(?![\s|]+(?:so[\s|]+)?\d)")
 # ... first the one the asking words follow: "Chương trình … được phê duyệt tại quyết định số mấy?"
-_KIND_ASKED = re.compile(rf"\b({'|'.join(_ASKED_KINDS)})[\s|]+(?:so may|so hieu|so bao nhieu|nao)\b")
+_KIND_ASKED = re.compile(rf"(?<![/-])\b({'|'.join(_ASKED_KINDS)})[\s|]+(?:so may|so hieu|so bao nhieu|nao)\b")
 _WANTS_PER_YEAR = re.compile(r"\b(moi nam|hang nam|per year|a year|each year|every year|annually|yearly)\b")
 _PER_YEAR = re.compile(r"/\s*năm\b|\b(?:mỗi|hằng|hàng)\s+năm\b|\b(?:bình quân|trung bình)\b", re.IGNORECASE)
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
