@@ -967,3 +967,10 @@ def test_an_english_part_of_a_whole_is_named_in_the_quote(assistant, q, expected
 def test_officials_words_are_read(assistant, q, figures):
     ans = assistant.ask(q)
     assert ans.status == "answered" and all(f in ans.answer for f in figures), ans.answer
+
+
+def test_an_item_is_of_the_document_its_lead_in_names(assistant):
+    """"+ 82,56% hồ sơ TTHC … (mục tiêu Nghị quyết: 80%)" is an item of the paragraph naming
+    Nghị quyết số 55-NQ/TU: a question naming that number is answered from it."""
+    ans = assistant.ask("Tỷ lệ hồ sơ TTHC giải quyết trực tuyến đạt bao nhiêu so với mục tiêu của Nghị quyết 55-NQ/TU?")
+    assert ans.status == "answered" and "82,56%" in ans.answer and "80%" in ans.answer, ans.answer

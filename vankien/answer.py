@@ -143,7 +143,7 @@ class Answerer:
             c = hit.chunk
             index_text = c.index_text()
             chunk_terms = passage_terms(index_text, acr, question)
-            if asked.docnums and not asked.docnums & chunk_terms:
+            if asked.docnums and not asked.docnums & (chunk_terms | self._lead_in_terms(c, acr, question)):
                 continue  # a question about 1218/QĐ-UBND is not answered from another document
             if not asked.dated_in(index_text):
                 continue  # "nhiệm kỳ 2025-2030" is answered from a passage about that term
@@ -424,6 +424,24 @@ class Answerer:
             return False
         return self._similarity(typed, quoted.text) >= p.min_similarity_translated
 
+    def _lead_in_terms(self, c: Chunk, acr: dict, question: str) -> frozenset[str]:
+        """Terms of the "- …" paragraph a "+ …" item belongs to: "- Chỉ tiêu … Nghị quyết số
+        55-NQ/TU …" leads the items "+ 82,56% hồ sơ TTHC … (mục tiêu Nghị quyết: 80%)" (the
+        paragraph may be cut into windows; empty for any other chunk)."""
+        if not c.text.startswith("+"):
+            return frozenset()
+        text = []
+        for _ in range(_MAX_ITEMS):
+            prev_id = previous_chunk_id(c.id)
+            prev = self.index.catalog.chunks([prev_id]).get(prev_id) if prev_id else None
+            if prev is None or prev.section != c.section or prev.footnote != c.footnote:
+                return frozenset()
+            c = prev
+            text.append(c.text)
+            if c.text.startswith("-"):
+                return frozenset(passage_terms(" ".join(text), acr, question))
+        return frozenset()
+
     def _window_before_terms(self, c: Chunk, acr: dict, question: str) -> frozenset[str]:
         """Terms of the passage right before chunk ``c`` in the same section: the window
         before it when a long paragraph was cut."""
@@ -699,6 +717,9 @@ _MEETS_TARGET = re.compile(r"\b(?:vượt|đạt|chưa đạt|không đạt|hoà
 # ... as a share of it: "Đạt 90% so với chỉ tiêu Nghị quyết Đại hội"
 _SHARE_OF_TARGET = re.compile(r"\b(?:đạt|vượt|bằng)\s+\d+(?:[.,]\d+)?\s*%\s+(?:so với\s+)?(?:chỉ tiêu|mục tiêu|kế hoạch)",
                               re.IGNORECASE)
+# The most chunks read back from a "+ …" item to the "- …" paragraph leading it (the items before
+# it and the paragraph's windows)
+_MAX_ITEMS = 20
 # Headings of what a report sets out for the coming term or year: "PHƯƠNG HƯỚNG, CHỈ TIÊU, NHIỆM VỤ
 # VÀ GIẢI PHÁP NHIỆM KỲ 2025-2030", "Định hướng năm 2026"
 _AHEAD = re.compile(r"\b(phương hướng|định hướng)\b", re.IGNORECASE)
