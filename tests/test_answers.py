@@ -974,3 +974,23 @@ def test_an_item_is_of_the_document_its_lead_in_names(assistant):
     Nghị quyết số 55-NQ/TU: a question naming that number is answered from it."""
     ans = assistant.ask("Tỷ lệ hồ sơ TTHC giải quyết trực tuyến đạt bao nhiêu so với mục tiêu của Nghị quyết 55-NQ/TU?")
     assert ans.status == "answered" and "82,56%" in ans.answer and "80%" in ans.answer, ans.answer
+
+
+def test_the_number_a_document_bears_is_no_kind_asked(assistant):
+    # "mang số hiệu nào" asks for the plan's number, not for something called a "hiệu"
+    ans = assistant.ask("Kế hoạch tổ chức đại hội Đảng bộ Sở Khoa học và Công nghệ nhiệm kỳ 2025-2030 mang số hiệu nào?")
+    assert ans.status == "answered" and "06/KH-ĐUKHCN" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("Trong 56 dự án được hỗ trợ theo Nghị quyết 15/2020/NQ-HĐND, huyện Thanh Sơn có bao nhiêu dự án?", None),
+    ("Theo Nghị quyết 15/2020/NQ-HĐND, có bao nhiêu dự án đổi mới công nghệ được hỗ trợ?", "56 dự án")],
+    ids=["place-and-stated-count", "count"])
+def test_a_count_under_a_named_document_is_not_the_count_the_question_states(assistant, q, expected):
+    """The registry's quote for 15/2020/NQ-HĐND gives "56 dự án": no answer to how many of
+    those 56 a district had (the report breaks them down by no district)."""
+    ans = assistant.ask(q)
+    if expected:
+        assert ans.status == "answered" and expected in ans.answer, ans.answer
+    else:
+        assert ans.status == "not_found", ans.answer

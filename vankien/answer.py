@@ -372,14 +372,16 @@ class Answerer:
             quote_years |= asked.years  # "năm nào trong nhiệm kỳ 2020-2025?" is answered by a year of the term
         if asked.years and quote_years and not asked.years & quote_years:
             return False  # (also when the question names a document: "năm 2022 theo 15/2020/NQ-HĐND")
+        chunk_terms = passage_terms(c.index_text(), acr, question)
+        named = without_alternatives(question)
+        if self._place_missing(named, typed, chunk_terms):
+            return False  # (also for a question naming a document: "huyện Lâm Thao" in 15/2020/NQ-HĐND)
         if asked.docnums:
             return True  # the unit was kept only if its chunk holds that number
-        chunk_terms = passage_terms(c.index_text(), acr, question)
         # A name the question gives (Viettel, VNPT, PII) must be in the passage, and a
         # capitalised word the corpus never uses (Vĩnh Phúc) means it is about something else.
         # (Not the glossary's alternatives for an English word: "{băng rộng di động|Internet di động}"
         # names nothing the passage must hold.)
-        named = without_alternatives(question)
         names = _names(named)
         if any(not set(tokenize(n)) & chunk_terms for n in names):
             # (a long paragraph is cut into windows: "… ứng dụng VneID …. Đã cấp … 978.982 tài
@@ -408,21 +410,24 @@ class Answerer:
             # "Trong số giấy phép đã cấp, có bao nhiêu giấy phép dành cho cơ sở X-quang?": the part
             # counted is named in the quote, not only the whole ("cấp 244 giấy phép …")
             return False
-        # A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:
-        # the rest may well be covered by a figure about another province. (Not one the
-        # documents name everywhere, "Phú Thọ": a passage about the province need not.) A
-        # Vietnamese question capitalises more than names: only a name after "huyện", "xã",
-        # "thành phố"… counts there ("huyện Lâm Thao").
-        for name in _place_names(named) if typed else _named_places(named):
-            need = {t for t in tokenize(name) if "_" in t} - _HOME_COUNTRY
-            rarest = min(self.index.lexical.term_idf(sorted(need)).values()) if need else 0.0
-            if need and not need <= chunk_terms and not 0 < rarest < p.common_name_idf:
-                return False  # (nor one they never name: "Hà Nội")
         if best.coverage >= p.min_coverage:
             return True
         if not typed or best.coverage < p.min_coverage_translated:
             return False
         return self._similarity(typed, quoted.text) >= p.min_similarity_translated
+
+    def _place_missing(self, named: str, typed: str | None, chunk_terms: frozenset[str]) -> bool:
+        """A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:
+        the rest may well be covered by a figure about another province. (Not one the
+        documents name everywhere, "Phú Thọ": a passage about the province need not; nor one
+        they never name: "Hà Nội".) A Vietnamese question capitalises more than names: only a
+        name after "huyện", "xã", "thành phố"… counts there ("huyện Lâm Thao")."""
+        for name in _place_names(named) if typed else _named_places(named):
+            need = {t for t in tokenize(name) if "_" in t} - _HOME_COUNTRY
+            rarest = min(self.index.lexical.term_idf(sorted(need)).values()) if need else 0.0
+            if need and not need <= chunk_terms and not 0 < rarest < self.params.common_name_idf:
+                return True
+        return False
 
     def _lead_in_terms(self, c: Chunk, acr: dict, question: str) -> frozenset[str]:
         """Terms of the "- …" paragraph a "+ …" item belongs to: "- Chỉ tiêu … Nghị quyết số

@@ -134,6 +134,7 @@ _PERCENT = re.compile(r"\d+(?:[.,]\d+)*\s?%")
 _DATED = re.compile(r"[\s,]*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}")
 
 _PLACE_KINDS = {"huyen", "xa", "phuong", "tinh", "pho"}  # thành phố
+_DOC_WORDS = {("van", "ban"), ("so", "hieu"), ("ky", "hieu")}  # "văn bản nào", "số hiệu nào": a document number
 _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", "ve", "ngay", "thang", "nam", "so",
               "may", "muc"}  # "mức nào" asks for a value, "tháng nào" a date
 
@@ -766,9 +767,14 @@ def asked_kind(question: str) -> str | None:
 
     >>> asked_kind("Văn bản nào của Đảng ủy về đại hội?"), asked_kind("van ban nao quy dinh?")
     (None, None)
+
+    Nor does "mang số hiệu nào" (its number) ask for a "hiệu" (while "thương hiệu nào" asks a brand):
+
+    >>> asked_kind("Kế hoạch đó mang số hiệu nào?"), asked_kind("Thương hiệu nào được hỗ trợ?")
+    (None, 'hieu')
     """
-    m = re.search(r"(?:(van)\s+)?(\w+)\s+nao\b", strip_accents(question).lower())
-    if not m or m.group(2) in _NOT_KINDS or m.group(2) in QUESTION_WORDS or (m.group(1), m.group(2)) == ("van", "ban"):
+    m = re.search(r"(?:(van|so|ky)\s+)?(\w+)\s+nao\b", strip_accents(question).lower())
+    if not m or m.group(2) in _NOT_KINDS or m.group(2) in QUESTION_WORDS or (m.group(1), m.group(2)) in _DOC_WORDS:
         return None
     return m.group(2)
 
