@@ -994,3 +994,14 @@ def test_a_count_under_a_named_document_is_not_the_count_the_question_states(ass
         assert ans.status == "answered" and expected in ans.answer, ans.answer
     else:
         assert ans.status == "not_found", ans.answer
+
+
+@pytest.mark.parametrize("q, figures", [
+    ("Nhiệm vụ KH&CN cấp tỉnh 2020-2025: tổng số nhiệm vụ và tổng kinh phí thực hiện?", ["188 nhiệm vụ", "226.881,809"]),
+    ("Thanh tra Sở trong nhiệm kỳ: tổng số cuộc thanh tra, kiểm tra và tổng số tiền xử phạt?", ["43 cuộc", "37,0 triệu"])],
+    ids=["clause-before", "sentence-before"])
+def test_two_quantities_named_are_both_quoted(assistant, q, figures):
+    """"tổng số … và tổng kinh phí?" asks two figures without "bao nhiêu"; the second is in the
+    clause before the best one ("… là 188 nhiệm vụ (…), với tổng kinh phí … 226.881,809 …")."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and all(f in ans.answer for f in figures), ans.answer

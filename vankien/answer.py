@@ -8,7 +8,7 @@ appears in a cited quote.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 
 from ingest.chunker import Chunk, previous_chunk_id
@@ -212,7 +212,7 @@ class Answerer:
         quoted = self._with_context(best, units, keep_targets=asked.target or asked.against_target,
                                     share_after=asked.against_target)
         if asked.figures_asked > 1:
-            quoted = self._with_next_figure(asked, quoted, units)
+            quoted = self._with_next_figure(asked, quoted, units, lambda t: wanted.coverage(passage_terms(t, acr, question)))
         if not self._answerable(question, asked, best, quoted, wanted, idf, acr, typed):
             return self._not_found(question)
         if unit and not asked.gives(quoted.text):
@@ -303,10 +303,11 @@ class Answerer:
         s = before.start - c.char_start
         return _Unit(best.hit, before.start, best.end, c.text[s:be], best.score, best.coverage, best.gives_unit)
 
-    def _with_next_figure(self, asked: Asked, quoted: _Unit, units: list[_Unit]) -> _Unit:
+    def _with_next_figure(self, asked: Asked, quoted: _Unit, units: list[_Unit], covers: Callable[[str], float]) -> _Unit:
         """A question asking two figures ("bao nhiêu dự án, với tổng số tiền bao nhiêu?") is
         quoted through the best other clause of the passage that gives a figure, when both fit
-        in ``max_answer_chars``: the second figure is often in the next clause."""
+        in ``max_answer_chars``: the second figure is often in the next clause, sometimes in the
+        one before (``covers``: how much of the question a text covers)."""
         c = quoted.hit.chunk
         # (not a quoted target's figure for a question naming no target: "… ước đạt bao nhiêu,
         # riêng bưu chính được bao nhiêu?" is not answered by "Chỉ tiêu “… 18.502 tỷ đồng”")
@@ -318,6 +319,13 @@ class Answerer:
         end = quoted.end - c.char_start
         after = [u for u in figured if u.start >= quoted.end and not c.text[end:u.start - c.char_start].strip()]
         other = after[0] if after else next(iter(figured), None)
+        # ... or the clause right before, when it covers more of what the question asks: "Tổng số
+        # nhiệm vụ … là 188 nhiệm vụ (…), | với tổng kinh phí thực hiện là 226.881,809 triệu đồng (trong
+        # đó: …" for "tổng số nhiệm vụ và tổng kinh phí?"
+        start = quoted.start - c.char_start
+        before = [u for u in figured if u.end <= quoted.start and not c.text[u.end - c.char_start:start].strip()]
+        if before and (other is None or covers(before[0].text + " " + quoted.text) > covers(quoted.text + " " + other.text)):
+            other = before[0]
         if asked.second_unit and other is not None and not gives_unit(asked.second_unit, other.text, codes=asked.codes):
             # "bao nhiêu tổ chức được cấp giấy, và bao nhiêu tổ chức bị thu hồi?": the best clause
             # counting tổ chức, not the next one ("đình chỉ hiệu lực 08 Giấy chứng nhận")

@@ -112,6 +112,21 @@ _ASKED_KINDS |= {"nq": "Nghị quyết", "qd": "Quyết định"}
 _ASKED_KIND = re.compile(rf"(?<![/-])\b({'|'.join(_ASKED_KINDS)})\b(?![/-])(?![\s|]+(?:so[\s|]+)?\d)")
 # ... first the one the asking words follow: "Chương trình … được phê duyệt tại quyết định số mấy?"
 _KIND_ASKED = re.compile(rf"(?<![/-])\b({'|'.join(_ASKED_KINDS)})[\s|]+(?:so may|so hieu|so bao nhieu|nao)\b")
+# Quantities named, with or without "bao nhiêu": "tổng số nhiệm vụ và tổng kinh phí?" asks two figures
+_QUANTITY = re.compile(r"\b(?:tong so|so luong|tong kinh phi|kinh phi|so tien|ty le)\b")
+
+
+def _quantities_named(folded: str) -> int:
+    """How many parts of the question (split at "và", commas, semicolons) name a quantity.
+
+    >>> _quantities_named("nhiem vu cap tinh: tong so nhiem vu va tong kinh phi?")
+    2
+    >>> _quantities_named("ty le ho so tiep nhan va giai quyet truc tuyen bao nhieu?")
+    1
+    """
+    return sum(1 for part in re.split(r"\bva\b|[,;]", folded) if _QUANTITY.search(part))
+
+
 _WANTS_PER_YEAR = re.compile(r"\b(moi nam|hang nam|per year|a year|each year|every year|annually|yearly)\b")
 _PER_YEAR = re.compile(r"/\s*năm\b|\b(?:mỗi|hằng|hàng)\s+năm\b|\b(?:bình quân|trung bình)\b", re.IGNORECASE)
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
@@ -279,7 +294,7 @@ class Asked:
             given=frozenset(v for m in _stated_figures(question) if (v := canonical_number(m.group(0).rstrip("%")))),
             counted=() if foreign else counted_terms(question),
             counted_as=() if foreign else counted_synonyms(question),
-            figures_asked=max(len(_HOW_MANY_ASKED.findall(folded)),
+            figures_asked=max(len(_HOW_MANY_ASKED.findall(folded)), _quantities_named(folded),
                               2 if _WANTS_DOCNUM.search(folded) and _PLURAL_DOCS.search(folded)
                               and not _ONE_OF_THEM.search(folded) else 0),
             second_unit=None if (foreign or rank) else second_unit(question),
