@@ -1005,3 +1005,13 @@ def test_two_quantities_named_are_both_quoted(assistant, q, figures):
     clause before the best one ("… là 188 nhiệm vụ (…), với tổng kinh phí … 226.881,809 …")."""
     ans = assistant.ask(q)
     assert ans.status == "answered" and all(f in ans.answer for f in figures), ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("Bây giờ Đảng bộ Sở có mấy chi bộ?", "06 Chi bộ"),
+    ("Đảng bộ Sở giờ có bao nhiêu đảng viên?", "98 đảng viên")],
+    ids=["bay-gio", "gio-co"])
+def test_spoken_words_for_now_are_the_reports_hien_nay(assistant, q, expected):
+    # "bây giờ", "giờ có" are what staff say for the report's "Hiện nay, Đảng bộ Sở có 06 Chi bộ …"
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and expected in ans.answer, ans.answer

@@ -632,6 +632,21 @@ _REQUEST_PLAIN = re.compile(rf"{_AFTER}(?:\w+\s+){{0,2}}(?:cho|xin)\s+(?:(?:toi|
                             rf"|^[^:?]{{12,}}?\b(?:can|muon|dang|need|needs)\b[^:?]*:\s*" + _ENGLISH_REQUEST)
 
 
+_NOW_SPOKEN = re.compile(r"\b(?:bây giờ|hiện giờ|bay gio|hien gio)\b|\bgiờ(?=\s+(?:đã|được|có|là|còn)\b)", re.IGNORECASE)
+_SO_FAR_SPOKEN = re.compile(r"\b(?:tới giờ|đến giờ|toi gio|den gio)\b", re.IGNORECASE)
+
+
+def in_report_time_words(question: str) -> str:
+    """The question with spoken words for now and so far in the words reports write: "bây giờ",
+    "giờ được" -> "hiện nay", "tới giờ" -> "đến nay" (framing words, which weigh against no
+    passage; "giờ" alone stays: "bao nhiêu giờ" asks hours).
+
+    >>> in_report_time_words("Đảng bộ Sở giờ được mấy chi bộ? Tới giờ có bao nhiêu trạm?")
+    'Đảng bộ Sở hiện nay được mấy chi bộ? đến nay có bao nhiêu trạm?'
+    """
+    return _NOW_SPOKEN.sub("hiện nay", _SO_FAR_SPOKEN.sub("đến nay", nfc(question)))
+
+
 def without_preamble(question: str) -> str:
     """The question without the words before the request in it: who asks and why.
 
