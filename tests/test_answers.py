@@ -1015,3 +1015,9 @@ def test_spoken_words_for_now_are_the_reports_hien_nay(assistant, q, expected):
     # "bây giờ", "giờ có" are what staff say for the report's "Hiện nay, Đảng bộ Sở có 06 Chi bộ …"
     ans = assistant.ask(q)
     assert ans.status == "answered" and expected in ans.answer, ans.answer
+
+
+def test_a_figure_followed_by_what_is_counted_is_preferred(assistant):
+    # "gần 522 lượt nhân viên bức xạ" over "100 học viên là cán bộ công an" (officers: cán bộ)
+    ans = assistant.ask("About how many radiation workers and safety officers attended the radiation-safety training courses?")
+    assert ans.status == "answered" and "522" in ans.answer, ans.answer
