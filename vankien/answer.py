@@ -218,7 +218,8 @@ class Answerer:
         quoted = self._with_context(best, units, keep_targets=asked.target or asked.against_target,
                                     share_after=asked.against_target)
         if asked.figures_asked > 1:
-            quoted = self._with_next_figure(asked, quoted, units, lambda t: wanted.coverage(passage_terms(t, acr, question)))
+            quoted = self._with_next_figure(asked, quoted, units,
+                                            covers=lambda t: wanted.coverage(passage_terms(t, acr, question)))
         if not self._answerable(question, asked, best, quoted, wanted, idf, acr, typed):
             return self._not_found(question)
         if unit and not asked.gives(quoted.text):
@@ -330,7 +331,8 @@ class Answerer:
         # đó: …" for "tổng số nhiệm vụ và tổng kinh phí?"
         start = quoted.start - c.char_start
         before = [u for u in figured if u.end <= quoted.start and not c.text[u.end - c.char_start:start].strip()]
-        if before and (other is None or covers(before[0].text + " " + quoted.text) > covers(quoted.text + " " + other.text)):
+        if before and (other is None
+                       or covers(before[0].text + " " + quoted.text) > covers(quoted.text + " " + other.text)):
             other = before[0]
         if asked.second_unit and other is not None and not gives_unit(asked.second_unit, other.text, codes=asked.codes):
             # "bao nhiêu tổ chức được cấp giấy, và bao nhiêu tổ chức bị thu hồi?": the best clause
