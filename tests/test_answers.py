@@ -877,6 +877,12 @@ def test_a_target_missed_asks_what_was_achieved(assistant):
     assert ans.status == "answered" and "2.550" in ans.answer, ans.answer
 
 
+def _assert_answered_with(assistant, q: str, figures: list[str]) -> None:
+    """``q`` is answered, and the answer states every one of ``figures``."""
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and all(f in ans.answer for f in figures), ans.answer
+
+
 @pytest.mark.parametrize("q, figures", [
     ("Cho em hỏi hiện nay toàn tỉnh tỷ lệ hồ sơ thủ tục hành chính nộp và xử lý qua mạng là bao nhiêu phần trăm ạ?",
      ["82,56%"]),
@@ -887,8 +893,7 @@ def test_a_target_missed_asks_what_was_achieved(assistant):
 def test_a_figure_right_after_what_is_asked_is_preferred(assistant, q, figures):
     """"Tỷ lệ hồ sơ tiếp nhận và giải quyết trực tuyến đạt 82,56%": the words right before the
     figure are the question's, not those of "… dịch vụ công trực tuyến một phần: 1.059 TTHC"."""
-    ans = assistant.ask(q)
-    assert ans.status == "answered" and all(f in ans.answer for f in figures), ans.answer
+    _assert_answered_with(assistant, q, figures)
 
 
 @pytest.mark.parametrize("q, figures", [
@@ -903,8 +908,7 @@ def test_a_figure_right_after_what_is_asked_is_preferred(assistant, q, figures):
     ("Doanh thu bưu chính giai đoạn 2021-2025 đạt bao nhiêu, có đạt chỉ tiêu nghị quyết 4.552 tỷ không?", ["2.550"])],
     ids=["second-sentence", "o-muc", "cause-en", "stated-figure-no-doc-ref"])
 def test_framing_words_do_not_refuse_an_answer(assistant, q, figures):
-    ans = assistant.ask(q)
-    assert ans.status == "answered" and all(f in ans.answer for f in figures), ans.answer
+    _assert_answered_with(assistant, q, figures)
 
 
 def test_a_target_named_beside_its_result_is_quoted_with_it(assistant):
@@ -965,8 +969,7 @@ def test_an_english_part_of_a_whole_is_named_in_the_quote(assistant, q, expected
     ("For the 2020–2025 period, how many IP titles of protection were granted in the province?", ["777"])],
     ids=["hut", "year-of-the-term", "nq-kind", "titles-of-protection"])
 def test_officials_words_are_read(assistant, q, figures):
-    ans = assistant.ask(q)
-    assert ans.status == "answered" and all(f in ans.answer for f in figures), ans.answer
+    _assert_answered_with(assistant, q, figures)
 
 
 def test_an_item_is_of_the_document_its_lead_in_names(assistant):
@@ -1003,8 +1006,7 @@ def test_a_count_under_a_named_document_is_not_the_count_the_question_states(ass
 def test_two_quantities_named_are_both_quoted(assistant, q, figures):
     """"tổng số … và tổng kinh phí?" asks two figures without "bao nhiêu"; the second is in the
     clause before the best one ("… là 188 nhiệm vụ (…), với tổng kinh phí … 226.881,809 …")."""
-    ans = assistant.ask(q)
-    assert ans.status == "answered" and all(f in ans.answer for f in figures), ans.answer
+    _assert_answered_with(assistant, q, figures)
 
 
 @pytest.mark.parametrize("q, expected", [
