@@ -698,6 +698,15 @@ def test_a_result_is_quoted_without_the_target_before_it(assistant):
     assert assistant.index.catalog.text(assistant.documents()[0]["sha256"])[c.char_start:c.char_end] == c.quote
 
 
+def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
+    """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
+    ans = assistant.ask(q)
+    if expected:
+        assert ans.status == "answered" and expected in ans.answer, ans.answer
+    else:
+        assert ans.status == "not_found", ans.answer
+
+
 @pytest.mark.parametrize("q, expected", [
     ("Tỷ lệ phủ sóng 5G hiện nay ở Phú Thọ được bao nhiêu phần trăm?", None),
     ("What is the 5G coverage rate now?", None),
@@ -706,11 +715,7 @@ def test_a_result_is_quoted_without_the_target_before_it(assistant):
     ("What 5G population coverage rate had the province actually achieved by mid-2025?", None)])
 def test_the_next_terms_target_is_no_answer_about_now(assistant, q, expected):
     # the report gives 5G coverage only as a 2025-2030 target (under "PHƯƠNG HƯỚNG … 2025-2030")
-    ans = assistant.ask(q)
-    if expected:
-        assert ans.status == "answered" and expected in ans.answer
-    else:
-        assert ans.status == "not_found"
+    _assert_answered_or_refused(assistant, q, expected)
 
 
 @pytest.mark.parametrize("q, figure", [("Sở đã cấp bao nhiêu hộp thư điện tử cho các đơn vị?", "776 hòm thư"),
@@ -936,11 +941,7 @@ def test_a_result_as_a_share_of_its_target_is_quoted_with_the_target(assistant):
 def test_a_part_of_a_whole_is_named_in_the_quote(assistant, q, expected):
     """"Trong số …, có bao nhiêu … dành cho …?": how the part is told apart must be in the quote,
     not only the whole ("cấp 244 giấy phép …")."""
-    ans = assistant.ask(q)
-    if expected:
-        assert ans.status == "answered" and expected in ans.answer, ans.answer
-    else:
-        assert ans.status == "not_found", ans.answer
+    _assert_answered_or_refused(assistant, q, expected)
 
 
 @pytest.mark.parametrize("q, expected", [
@@ -950,11 +951,7 @@ def test_a_part_of_a_whole_is_named_in_the_quote(assistant, q, expected):
 def test_an_english_part_of_a_whole_is_named_in_the_quote(assistant, q, expected):
     """"How many of the … were …?" (vankien.crosslingual.english_part): "cấp 31 Giấy chứng nhận …
     cho các doanh nghiệp" names no foreign-invested one."""
-    ans = assistant.ask(q)
-    if expected:
-        assert ans.status == "answered" and expected in ans.answer, ans.answer
-    else:
-        assert ans.status == "not_found", ans.answer
+    _assert_answered_or_refused(assistant, q, expected)
 
 
 @pytest.mark.parametrize("q, figures", [
@@ -992,11 +989,7 @@ def test_the_number_a_document_bears_is_no_kind_asked(assistant):
 def test_a_count_under_a_named_document_is_not_the_count_the_question_states(assistant, q, expected):
     """The registry's quote for 15/2020/NQ-HĐND gives "56 dự án": no answer to how many of
     those 56 a district had (the report breaks them down by no district)."""
-    ans = assistant.ask(q)
-    if expected:
-        assert ans.status == "answered" and expected in ans.answer, ans.answer
-    else:
-        assert ans.status == "not_found", ans.answer
+    _assert_answered_or_refused(assistant, q, expected)
 
 
 @pytest.mark.parametrize("q, figures", [
