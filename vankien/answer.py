@@ -451,10 +451,12 @@ class Answerer:
         paragraph may be cut into windows; empty for any other chunk)."""
         if not c.text.startswith("+"):
             return frozenset()
+        ids, cid = [], c.id
+        while len(ids) < _MAX_ITEMS and (cid := previous_chunk_id(cid)):
+            ids.append(cid)
+        before = self.index.catalog.chunks(ids)  # (one query for the chunks read back)
         text = []
-        for _ in range(_MAX_ITEMS):
-            prev_id = previous_chunk_id(c.id)
-            prev = self.index.catalog.chunks([prev_id]).get(prev_id) if prev_id else None
+        for prev in (before.get(i) for i in ids):
             if prev is None or prev.section != c.section or prev.footnote != c.footnote:
                 return frozenset()
             c = prev
