@@ -186,6 +186,12 @@ HELD_OUT_NOTE = (
     "English: a European university researcher's case study, 8 near-misses) were written at 03:15 on 2026-11-27, "
     "after that session's changes, and first run on that session's start code and on its code of 03:25 (the same: "
     "0.750 and 0.775; half of each set's near-misses answered); only their totals are looked at. "
+    "`holdout12.jsonl` (70: a Department of Finance budget reviewer's shorthand, a Fatherland Front member's "
+    "everyday words, a German development advisor's English; 28 Vietnamese, 10 typed without diacritics, 16 "
+    "English, 16 near-misses) and `holdout13.jsonl` (70, the same make-up: a local food company's director, a "
+    "Party propaganda board's speech writer, an Indian IT company's scout) were written at 23:10 on 2026-11-27 "
+    "and first run on that session's start code (0.886 both; 7 and 6 answers wrong); their failures were then "
+    "read, so they are no longer blind. "
     "No change was kept for one set alone."
 )
 
@@ -287,7 +293,7 @@ def register(sub) -> None:
                 "holdout_english8.jsonl", "holdout_english9.jsonl", "holdout_english10.jsonl",
                 "holdout_english11.jsonl", "holdout_english12.jsonl", "holdout8.jsonl", "holdout_english13.jsonl",
                 "holdout9.jsonl", "holdout_english14.jsonl", "holdout10.jsonl", "holdout_english15.jsonl",
-                "holdout11.jsonl", "holdout_english16.jsonl")
+                "holdout11.jsonl", "holdout_english16.jsonl", "holdout12.jsonl", "holdout13.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")

@@ -1016,3 +1016,36 @@ def test_a_figure_followed_by_what_is_counted_is_preferred(assistant):
     # "gần 522 lượt nhân viên bức xạ" over "100 học viên là cán bộ công an" (officers: cán bộ)
     ans = assistant.ask("About how many radiation workers and safety officers attended the radiation-safety training courses?")
     assert ans.status == "answered" and "522" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("Trong tổng số 98 đảng viên của Đảng bộ, bao nhiêu đảng viên là nữ?", None),
+    ("What is the rack capacity of the provincial Digital Data Centre?", None),
+    ("What yield increase per hectare did the Lai thom 6 hybrid rice variety give?", None),
+    ("What is the total seed funding given to start-ups under the provincial innovation scheme?", None),
+    ("What is the decision number approving the programme supporting enterprises in digital transformation?",
+     "1929/QĐ-UBND")], ids=["stated-total", "capacity", "variety-code", "seed-funding", "decision-number"])
+def test_what_the_question_asks_for_is_in_the_answer(assistant, q, expected):
+    """A stated total ("tổng số 98 đảng viên") is no answer; "capacity", "yield increase" ask for a
+    figure (not the code of a rice variety, "ĐH12"), "total … funding" an amount; "decision number"
+    a number, which the appendix's line for that programme lacks and a footnote gives."""
+    _assert_answered_or_refused(assistant, q, expected)
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("What yearly growth in enterprises' investment in technology innovation is the department aiming for in the next term?",
+     "15%/năm"),
+    ("Nhiệm kỳ tới phấn đấu đầu tư đổi mới công nghệ trong doanh nghiệp tăng bình quân bao nhiêu mỗi năm?", "15%/năm")],
+    ids=["next-term-en", "next-term-vi"])
+def test_the_next_term_is_answered_from_its_plans(assistant, q, expected):
+    """"Nhiệm kỳ tới", "next term": the plans for 2025-2030 answer ("bao nhiêu mỗi năm" counts
+    nothing called "mỗi")."""
+    _assert_answered_or_refused(assistant, q, expected)
+
+
+def test_a_past_tense_english_question_is_not_answered_from_the_plans(assistant):
+    """"… total revenue grew from what level …?" asks what was done: the next term's task "… tăng
+    bình quân trên 15%/năm" is no answer (the result, "từ 142,9 tỷ đồng lên 227,8 tỷ đồng", is)."""
+    ans = assistant.ask("For SMEs that received post-investment support for technology upgrading, total revenue grew "
+                        "from what level to what level?")
+    assert ans.status == "not_found" or "227,8" in ans.answer, ans.answer

@@ -184,6 +184,10 @@ class Answerer:
                     score += 0.3 if asked.states_cause(_lead_in(c.text, s) + text, c.section) else -0.3
                 if asked.kind or asked.person:
                     score += 0.3 if asked.named_in(text) else -0.3  # "nhiệm kỳ nào?": a clause naming a nhiệm kỳ
+                if asked.ahead:
+                    score += 0.3 if _AHEAD.search(c.context) else -0.3  # "nhiệm kỳ tới": the plans for it
+                elif asked.now and not asked.target and _AHEAD.search(c.context):
+                    score -= 0.3  # "đến nay", "grew": what was done, not the plans
                 if asked.names_year(text):
                     score += 0.3  # "in 2020": "JNTC Vina - năm 2020", before "giai đoạn 2020 - 2025"
                 if asked.doc_refs and asked.names_doc_ref(text):
@@ -211,9 +215,16 @@ class Answerer:
         if unit:
             # "bao nhiêu tỷ đồng": only a clause giving a figure in tỷ can answer it
             best = next((u for u in units if u.gives_unit), best)
+        if asked.docnum and asked.number and not asked.gives_docnum(best.text):
+            # "số mấy?" is answered by a clause giving a number, when one scores close: the appendix
+            # lists some documents without theirs ("- Quyết định phê duyệt chương trình …;")
+            floor = p.conflict_ratio * best.score
+            best = next((u for u in units if u.score >= floor and asked.gives_docnum(u.text)), best)
 
         if asked.now and not asked.target and _AHEAD.search(best.hit.chunk.context):
             return self._not_found(question)  # "tỷ lệ phủ sóng 5G hiện nay" is not the next term's target
+        if asked.ahead and not _AHEAD.search(best.hit.chunk.context):
+            return self._not_found(question)  # ... nor is a result of this term the next term's
         # (a share of a target is quoted with the target: "Chỉ tiêu “Có 100% cán bộ …” (Đạt 90% …)")
         quoted = self._with_context(best, units, keep_targets=asked.target or asked.against_target,
                                     share_after=asked.against_target)

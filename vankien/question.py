@@ -79,19 +79,26 @@ _YEARLIKE_REF = re.compile(rf"\b(?:{_NUMBERED_NAMES})[\s|]+(?:s[ốo][\s|]+)?((?
 # A target asked for ("chỉ tiêu … là bao nhiêu?"), unless what was achieved is asked too ("chỉ tiêu
 # … đạt bao nhiêu so với nghị quyết?"); a question naming no target asks what was achieved
 _WANTS_TARGET = re.compile(r"\b(chi tieu|muc tieu|phan dau|dat ra|de ra|yeu cau|toi thieu|target|targets|goal|goals|aim|"
-                           r"aimed|required|minimum|want|wants|wanted|expected|planned)\b")
+                           r"aimed|aiming|aims|required|minimum|want|wants|wanted|expected|planned)\b")
 # ... and what is, now, so far or in fact: "hiện nay", "đến nay", "currently", "thực tế", "actually
 # achieved" (not a target of the next term)
 _WANTS_NOW = re.compile(r"\b(hien nay|hien tai|hien co|hien da|den nay|cho den nay|currently|so far|to date|now|at present|"
                         r"nowadays|thuc te|actually|actual|(?<!be )achieved)\b")
+# ... or the next term: "nhiệm kỳ tới", "in the coming term" (answered from the report's plans for it)
+_WANTS_AHEAD = re.compile(r"\b((?:nhiem ky|giai doan|thoi gian|nhung nam) (?:toi|sap toi)|nhiem ky moi|"
+                          r"(?:next|coming|upcoming|new|following) (?:term|period|five years|years))\b")
+# ... and an English question in the past tense asks what was done ("total revenue grew from what
+# level …?"), not what the plans for the next term want
+_EN_PAST = re.compile(r"\b(did|was|were|had|grew|rose|received|reached|increased|decreased|fell|gained|got)\b")
 # "the number of the decision approving …" (not "the number of the enterprises")
-_EN_NUMBER_OF_DOC = re.compile(r"\bnumber of (?:the|its|this|that)\b(?=(?:\W+[\w'’-]+){0,8}?\W+(?:plans?|decisions?|"
+_EN_NUMBER_OF_DOC = re.compile(r"\b(?:decision|resolution|plan|directive|circular|decree|programme|program|document) number\b|"
+                               r"\bnumber of (?:the|its|this|that)\b(?=(?:\W+[\w'’-]+){0,8}?\W+(?:plans?|decisions?|"
                                r"resolutions?|directives?|circulars?|decrees?|conclusions?|programmes?|programs?|"
                                r"schemes?|documents?)\b)")
 # ... and "Two decisions … What are their numbers?"
 _EN_ITS_NUMBER = re.compile(r"\b(?:their|its) numbers?\b")
 # English nouns that ask for a figure the translation has no "bao nhiêu" for: "What index score …?"
-_ASKS_VALUE = re.compile(r"\b(score|value|ratio)\b")
+_ASKS_VALUE = re.compile(r"\b(score|value|ratio|rate|yield|capacity|increase|amount)\b")
 # (… and a target met or missed: "Nghe nói không đạt chỉ tiêu", "hụt chỉ tiêu" (not "thu hút"), "có đạt chỉ
 # tiêu … không?", "I heard they missed the target")
 _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|khong dat|chua dat|(?<!thu )hut|vuot|co dat|"
@@ -143,7 +150,7 @@ _HOW_MANY = re.compile(r"\bhow many\b")
 # ... as does "what was the total budget of…"
 _HOW_MUCH_MONEY = re.compile(r"\bhow much\b.*\b(spen[dt]|spending|cost|costs|money|budget|fund|funds|funding|funded|invest"
                              r"|invested|investment|pay|paid|revenue|earn|earned|capital|loan|loans|lend|lent|fine|fined|expenditure)\b"
-                             r"|\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+(?:total\s+|overall\s+)?(?:budget|cost|funding|"
+                             r"|\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+(?:total\s+|overall\s+)?(?:\w+\s+)?(?:budget|cost|funding|"
                              r"expenditure|spending|investment|revenue|capital)\b")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)*\s?%")
 # "1218/QĐ-UBND ngày 04/6/2025", "21-KL/TW, ngày 15/10/2021": a document number with its date
@@ -156,7 +163,8 @@ _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", 
 
 # Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
 _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "so", "thi",
-              "va", "ca", "nua", "nam", "bao", "may", "ve", "cai", "chiec", "a", "nhi", "vay", "ha"}
+              "va", "ca", "nua", "nam", "bao", "may", "ve", "cai", "chiec", "a", "nhi", "vay", "ha",
+              "moi"}  # ("bao nhiêu mỗi năm": per year)
 # What "bao nhiêu X" / "mấy X" counts; typed without diacritics too ("bao nhieu tram"). "may"
 # typed plain may be máy (a machine): "so may tinh … bao nhieu" counts nothing after "may".
 # "cái", "chiếc" are classifiers of spoken Vietnamese: "mấy cái thủ tục" counts thủ tục, and
@@ -240,6 +248,7 @@ class Asked:
     against_target: bool = False  # ... the result as a share of it ("đạt bao nhiêu % so với nghị quyết?")
     doc_kind: str | None = None  # the kind of document whose number is asked: "Kế hoạch"
     now: bool = False  # what is, now or so far ("hiện nay", "đến nay", "currently")
+    ahead: bool = False  # ... or in the next term ("nhiệm kỳ tới", "next term")
     counted: tuple[str, ...] = ()  # the two-syllable terms of what "bao nhiêu …" counts (counted_terms)
     figures_asked: int = 0  # "bao nhiêu dự án và tổng số tiền bao nhiêu?" asks two
     second_unit: tuple[str, ...] | None = None  # ... and what the second counts (second_unit)
@@ -279,6 +288,7 @@ class Asked:
             names_target=names_target,
             against_target=bool(_AGAINST_TARGET.search(folded)),
             now=bool(_WANTS_NOW.search(folded)),
+            ahead=bool(_WANTS_AHEAD.search(folded)),
             doc_kind=(_ASKED_KINDS[m.group(1)] if _WANTS_DOCNUM.search(folded)
                       and (m := _KIND_ASKED.search(folded) or _ASKED_KIND.search(folded)) else None),
             doc_refs=frozenset(m.group(1) for m in _doc_refs(question)),
@@ -509,7 +519,7 @@ class Asked:
         money = self.unit is None and not self.share and bool(_HOW_MUCH_MONEY.search(low))
         # (the translation drops verbs: "did the resolution want…" asks for a target)
         target = self.target or bool(_WANTS_TARGET.search(low) and not _WANTS_RESULT.search(low))
-        now = self.now or bool(_WANTS_NOW.search(low))
+        now = self.now or bool(_WANTS_NOW.search(low)) or bool(_EN_PAST.search(low))
         # ("What % of people…": the glossary has no word for the sign)
         share = self.share or bool(re.search(r"%|\bwhat (?:percentage|percent|share|proportion|fraction|rate)\b|\bratio\b", low))
         # ("What … index score does the plan aim for?": a value, which the translation names no figure for)
@@ -526,6 +536,7 @@ class Asked:
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_HOW_MANY.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now,
+                       ahead=self.ahead or bool(_WANTS_AHEAD.search(low)),
                        names_target=self.names_target or bool(_WANTS_TARGET.search(low)),
                        against_target=self.against_target or bool(_AGAINST_TARGET.search(low)),
                        # ("in 2020–2025": the translation may give the two years apart)
@@ -581,6 +592,8 @@ def _stated_figures(question: str) -> list[re.Match]:
 
     >>> [m.group(0) for m in _stated_figures("Trong 98 đảng viên, tháng 6/2025 có bao nhiêu người sinh con thứ 3?")]
     ['98']
+    >>> [m.group(0) for m in _stated_figures("Trong tổng số 98 đảng viên, ở chi bộ số 2 có bao nhiêu nữ?")]
+    ['98']
     >>> [m.group(0) for m in _stated_figures("Đề án 06 | chính quyền 2 cấp | trạm 5G | VR360 | 16 | tháng 5 | 2025")]
     []
     """
@@ -592,7 +605,9 @@ def _stated_figures(question: str) -> list[re.Match]:
             continue
         before = re.search(r"(\w+)\s*$", text[:m.start()])  # (the word right before it)
         after = re.match(r"[\s|]*(\w+)", text[m.end():])  # ("16 | tháng 5" translates "16 May")
-        if before and strip_accents(before.group(1)).lower() in _LABEL_BEFORE:
+        # ("số 3" is a label, "tổng số 98 đảng viên" a count)
+        total = re.search(r"\btổng số\s*$|\btong so\s*$", text[:m.start()], re.IGNORECASE)
+        if before and strip_accents(before.group(1)).lower() in _LABEL_BEFORE and not total:
             continue
         if after and strip_accents(after.group(1)).lower() in _LABEL_AFTER:
             continue
