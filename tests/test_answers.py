@@ -1049,3 +1049,12 @@ def test_a_past_tense_english_question_is_not_answered_from_the_plans(assistant)
     ans = assistant.ask("For SMEs that received post-investment support for technology upgrading, total revenue grew "
                         "from what level to what level?")
     assert ans.status == "not_found" or "227,8" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("q, figures", [
+    ("How many provincial S&T tasks were approved in 2020-2025, and what was their total budget?",
+     ["188", "226.881,809"])], ids=["count-and-budget-en"])
+def test_an_english_question_asking_two_figures_gets_both(assistant, q, figures):
+    """"How many …, and what was their total budget?" asks two figures: the count's clause is quoted
+    through the next one, which gives the amount."""
+    _assert_answered_with(assistant, q, figures)

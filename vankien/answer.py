@@ -349,6 +349,10 @@ class Answerer:
             # "bao nhiêu tổ chức được cấp giấy, và bao nhiêu tổ chức bị thu hồi?": the best clause
             # counting tổ chức, not the next one ("đình chỉ hiệu lực 08 Giấy chứng nhận")
             other = next((u for u in figured if gives_unit(asked.second_unit, u.text, codes=asked.codes)), other)
+        if asked.only and other is not None and not asked.only <= set(tokenize(other.text)):
+            # "… ước đạt bao nhiêu? Riêng bưu chính được bao nhiêu?": the clause naming bưu chính
+            # ("doanh thu bưu chính 2.550 tỷ"), not the next one ("doanh thu viễn thông … 12.900")
+            other = next((u for u in figured if u.start >= quoted.end and asked.only <= set(tokenize(u.text))), other)
         if other is None:
             return quoted
         s, e = min(quoted.start, other.start), max(quoted.end, other.end)

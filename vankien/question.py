@@ -90,6 +90,10 @@ _WANTS_AHEAD = re.compile(r"\b((?:nhiem ky|giai doan|thoi gian|nhung nam) (?:toi
 # ... and an English question in the past tense asks what was done ("total revenue grew from what
 # level …?"), not what the plans for the next term want
 _EN_PAST = re.compile(r"\b(did|was|were|had|grew|rose|received|reached|increased|decreased|fell|gained|got)\b")
+# The figures an English question asks: "How many projects …, and what was their total budget?" asks two
+_EN_FIGURE_ASKS = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:percentage|share|proportion)\b|"
+                             r"\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+(?:the|their|its)\s+(?:total\s+|overall\s+)?"
+                             r"(?:budget|funding|cost|number|amount|share|percentage|rate|value|revenue|investment|spending)\b")
 # "the number of the decision approving …" (not "the number of the enterprises")
 _EN_NUMBER_OF_DOC = re.compile(r"\b(?:decision|resolution|plan|directive|circular|decree|programme|program|document) number\b|"
                                r"\bnumber of (?:the|its|this|that)\b(?=(?:\W+[\w'’-]+){0,8}?\W+(?:plans?|decisions?|"
@@ -531,8 +535,12 @@ class Asked:
             kind = _ASKED_KIND.search(_folded(question))
             docnum, number, doc_kind = True, True, _ASKED_KINDS[kind.group(1)] if kind else None
         figures_asked = 2 if docnum and _PLURAL_DOCS.search(low) else self.figures_asked
+        second = self.second_unit
+        if len(asks := list(_EN_FIGURE_ASKS.finditer(low))) >= 2:
+            figures_asked = max(figures_asked, 2)
+            second = MONEY if _HOW_MUCH_MONEY.search(low, asks[1].start()) else second
         return replace(self, figure=figure, share=share, docnum=docnum, number=number, doc_kind=doc_kind,
-                       figures_asked=figures_asked,
+                       figures_asked=figures_asked, second_unit=second,
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_HOW_MANY.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now,
