@@ -1058,3 +1058,12 @@ def test_an_english_question_asking_two_figures_gets_both(assistant, q, figures)
     """"How many …, and what was their total budget?" asks two figures: the count's clause is quoted
     through the next one, which gives the amount."""
     _assert_answered_with(assistant, q, figures)
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("Đại hội Đảng bộ Sở Khoa học và Công nghệ nhiệm kỳ 2025-2030 được tổ chức ngày nào?", None),
+    ("Kế hoạch tổ chức đại hội Đảng bộ Sở KH&CN nhiệm kỳ 2025-2030 ban hành ngày nào?", "19/5/2025")],
+    ids=["event", "document"])
+def test_a_documents_date_is_no_answer_about_an_event(assistant, q, expected):
+    """"kế hoạch số 06/KH-ĐUKHCN ngày 19/5/2025 … tổ chức đại hội …" dates the plan, not the congress."""
+    _assert_answered_or_refused(assistant, q, expected)

@@ -16,7 +16,7 @@ from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.crosslingual import english_part
 from vankien.guard import unsupported_figures
-from vankien.question import MONEY, QUESTION_WORDS, Asked, gives_unit, has_date, has_rank, share_subject
+from vankien.question import MONEY, QUESTION_WORDS, Asked, gives_unit, has_rank, share_subject
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
 from vankien.vietnamese import (YEAR_RE, acronyms, blank_docnums, canonical_number, find_docnums, find_numbers,
                                 has_diacritics, one_form, strip_accents, term_set, tokenize, years_in)
@@ -173,7 +173,7 @@ class Answerer:
                 if gives:
                     score += 0.3
                 if asked.date:
-                    score += 0.3 if has_date(text) else -0.3
+                    score += 0.3 if asked.gives_date(text) else -0.3
                 if asked.rank:
                     score += 0.3 if has_rank(text) else -0.3
                 if asked.docnum:

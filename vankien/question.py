@@ -159,6 +159,15 @@ _HOW_MUCH_MONEY = re.compile(r"\bhow much\b.*\b(spen[dt]|spending|cost|costs|mon
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)*\s?%")
 # "1218/QĐ-UBND ngày 04/6/2025", "21-KL/TW, ngày 15/10/2021": a document number with its date
 _DATED = re.compile(r"[\s,]*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}")
+# A date asked of a document, or of what one does ("phê duyệt", "ban hành", "thành lập"): the date
+# after a document number answers. Of anything else ("Đại hội … tổ chức vào ngày nào?") it does not:
+# "kế hoạch số 06/KH-ĐUKHCN ngày 19/5/2025 … tổ chức đại hội" is the plan's date.
+_DOC_DATED = re.compile(r"\b(nghi quyet|quyet dinh|ke hoach|chi thi|ket luan|thong tu|nghi dinh|van ban|de an|"
+                        r"chuong trinh|quy hoach|cong van|thong bao|huong dan|ban hanh|phe duyet|ky ket|thanh lap|"
+                        r"luat|resolution|decision|plan|directive|conclusion|circular|decree|document|programme|"
+                        r"program|scheme|approved|issued|signed|established|adopted|law|quy dinh|bai bo|sua doi|"
+                        r"thay the|regulations?|rules|repeal|repealed|abolished|amended|replaced|revoked|issue|"
+                        r"issuance|promulgated|kl|nq|qd|kh|ct|tb)\b")
 
 _PLACE_KINDS = {"huyen", "xa", "phuong", "tinh", "pho"}  # thành phố
 _DOC_WORDS = {("van", "ban"), ("so", "hieu"), ("ky", "hieu")}  # "văn bản nào", "số hiệu nào": a document number
@@ -262,6 +271,7 @@ class Asked:
     # A part of a whole that the question names first: the two-syllable terms of what is counted
     # and how it is told apart ("Trong số giấy phép đã cấp, có bao nhiêu giấy phép dành cho …?")
     part: tuple[str, ...] = ()
+    doc_date: bool = False  # the date asked is a document's (_DOC_DATED)
 
     @classmethod
     def read(cls, question: str, foreign: bool = False) -> Asked:
@@ -281,6 +291,7 @@ class Asked:
         return cls(
             figure=bool(_WANTS_FIGURE.search(folded)),
             date=bool(_WANTS_DATE.search(folded)),
+            doc_date=bool(_DOC_DATED.search(folded)),
             docnum=bool(_WANTS_DOCNUM.search(folded)),
             number=bool(_WANTS_NUMBER.search(folded)),
             year=bool(_WANTS_YEAR.search(folded)),
@@ -451,12 +462,29 @@ class Asked:
                 # "Nghị quyết 57 ban hành ngày nào?": the date of 57-NQ/TW (while "kế hoạch thực
                 # hiện Nghị quyết 57 số mấy, ngày nào?" asks the plan's)
                 return any(self._refers_to(d.key) and _DATED.match(text, d.end) for d in find_docnums(text))
-            return has_date(text)
+            return self.gives_date(text)
         if self.docnum:
             return self.gives_docnum(text)
         if self.figure:
             return self.gives(text) if self.unit else has_figure(self._unstated(text))
         return self.year or self.rank  # (checked above)
+
+    def gives_date(self, text: str) -> bool:
+        """``text`` holds a date: any, for a date asked of a document; else not one right after a
+        document number (that is the document's).
+
+        >>> a = Asked.read("Đại hội Đảng bộ được tổ chức vào ngày nào?")
+        >>> a.gives_date("kế hoạch số 06/KH-ĐUKHCN ngày 19/5/2025 tổ chức đại hội"), a.gives_date("đại hội ngày 20/6/2025")
+        (False, True)
+        >>> Asked.read("Kế hoạch tổ chức đại hội ban hành ngày nào?").gives_date("kế hoạch số 06/KH-ĐUKHCN ngày 19/5/2025")
+        True
+        """
+        if self.doc_date or self.docnum or self.docnums or self.doc_refs:
+            return has_date(text)
+        for d in find_docnums(text):
+            if m := _DATED.match(text, d.end):
+                text = text[:d.end] + " " * (m.end() - d.end) + text[m.end():]
+        return has_date(text)
 
     def gives_docnum(self, text: str) -> bool:
         """``text`` holds a document number, of the kind asked for if the question names one.
