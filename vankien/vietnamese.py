@@ -248,8 +248,8 @@ def has_figure(text: str) -> bool:
 
     >>> has_figure("Quyết định số 321/QĐ-UBND ngày 09/02/2022 về kinh phí năm 2022"), has_figure("đạt 82,56%")
     (False, True)
-    >>> has_figure("do dịch Covid-19"), has_figure("có 05/6 mục tiêu"), has_figure("giống lúa ĐH12")
-    (False, True, False)
+    >>> has_figure("do dịch Covid-19"), has_figure("có 05/6 mục tiêu"), has_figure("giống lúa ĐH12"), has_figure("trạm 5G")
+    (False, True, False, False)
     """
     return bool(figures(text))
 
@@ -260,6 +260,7 @@ def figures(text: str) -> list[re.Match]:
     text = re.sub(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}", lambda m: " " * len(m.group(0)), text)  # not 05/6 (five of six)
     # a name: COVID-19, a variety's or a product's code: ĐH12, VR360
     text = re.sub(r"(?<![\w-])[^\W\d_]+-?\d+", lambda m: " " * len(m.group(0)), text)
+    text = re.sub(r"(?<![\w.,])\d+[A-Z]\b", lambda m: " " * len(m.group(0)), text)  # a technology: 5G, 4G
     return [m for m in find_numbers(text) if not YEAR_RE.fullmatch(m.group(0))]
 
 
