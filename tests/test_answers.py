@@ -1067,3 +1067,23 @@ def test_an_english_question_asking_two_figures_gets_both(assistant, q, figures)
 def test_a_documents_date_is_no_answer_about_an_event(assistant, q, expected):
     """"kế hoạch số 06/KH-ĐUKHCN ngày 19/5/2025 … tổ chức đại hội …" dates the plan, not the congress."""
     _assert_answered_or_refused(assistant, q, expected)
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("Giai đoạn 2020 - 2025 tỉnh đã hỗ trợ kinh phí cho bao nhiêu nhiệm vụ khoa học công nghệ cấp cơ sở?", "151"),
+    ("What percentage of Phu Tho's population was covered by 5G signal as of June 2025?", None)],
+    ids=["level-named", "share-of-en"])
+def test_the_clause_names_the_level_or_whole_asked(assistant, q, expected):
+    """"cấp cơ sở": the clause naming that level scores above the provincial tasks' count (which is
+    then refused); "percentage of Phu Tho's population": not a rise in 4G stations ("tăng 63%")."""
+    _assert_answered_or_refused(assistant, q, expected)
+
+
+@pytest.mark.parametrize("q", [
+    "What's the headcount of civil servants and public employees at the Department as at June 2025?",
+    "Quyết định số 132/QĐ-UBND về Chương trình phát triển tài sản trí tuệ do ai ký ban hành?"],
+    ids=["headcount-en", "who-signed"])
+def test_a_count_or_a_person_asked_is_not_answered_by_something_else(assistant, q):
+    """"headcount" asks a count ("100% cán bộ, công chức, viên chức" is none); "do ai ký?" a person,
+    which the appendix's entry for 132/QĐ-UBND does not name."""
+    _assert_answered_or_refused(assistant, q, None)

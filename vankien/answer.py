@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, replace
 from ingest.chunker import Chunk, previous_chunk_id
 from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
-from vankien.crosslingual import english_part
+from vankien.crosslingual import english_part, english_share_subject
 from vankien.guard import unsupported_figures
 from vankien.question import MONEY, QUESTION_WORDS, Asked, gives_unit, has_rank, share_subject
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
@@ -184,6 +184,8 @@ class Answerer:
                     score += 0.3 if asked.states_cause(_lead_in(c.text, s) + text, c.section) else -0.3
                 if asked.kind or asked.person:
                     score += 0.3 if asked.named_in(text) else -0.3  # "nhiệm kỳ nào?": a clause naming a nhiệm kỳ
+                if asked.levels:
+                    score += 0.3 if asked.leveled_in(text) else -0.3  # "cấp cơ sở": the clause naming that level
                 if asked.ahead:
                     score += 0.3 if _AHEAD.search(c.context) else -0.3  # "nhiệm kỳ tới": the plans for it
                 elif asked.now and not asked.target and _AHEAD.search(c.context):
@@ -432,6 +434,11 @@ class Answerer:
         # "tỷ lệ doanh nghiệp được tư vấn" is not answered by a rate of dossiers (an English
         # question's subject is the glossary's word, which the report may not use)
         if not typed and (shared := share_subject(question)):
+            subject = {t for t, w in self.index.lexical.term_idf(list(shared)).items() if w > 0}
+            if subject and not subject & quote_terms:
+                return False
+        if typed and asked.share and (shared := english_share_subject(typed)):
+            # ... nor, in English, "What percentage of Phu Tho's population …?" by a rise in 4G stations
             subject = {t for t, w in self.index.lexical.term_idf(list(shared)).items() if w > 0}
             if subject and not subject & quote_terms:
                 return False

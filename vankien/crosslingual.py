@@ -439,3 +439,26 @@ def english_part(question: str) -> tuple[str, ...]:
         return ()
     words = re.sub(r"[{}]", " ", to_vietnamese(m.group(1)).text)
     return tuple(t for t in tokenize(words) if "_" in t)
+
+
+# "What percentage of Phu Tho's population …?": what the share is of, up to its verb or preposition
+_EN_SHARE_OF = re.compile(r"\b(?:percentage|percent|share|proportion|fraction|rate|ratio)\s+of\s+(.+?)"
+                          r"(?=\s+(?:was|were|is|are|had|has|have|did|does|do|that|which|who|in|by|with|at|on|to|"
+                          r"for|from|under|covered|received|used|got|being)\b|[?,.;:]|$)", re.IGNORECASE)
+
+
+def english_share_subject(question: str) -> tuple[str, ...]:
+    """For "What percentage of X …?", the two-syllable report terms of X (vankien.question.share_subject
+    does this for a Vietnamese question); names are left out.
+
+    >>> english_share_subject("What percentage of Phu Tho's population was covered by 5G signal?")
+    ('dan_cu',)
+    >>> english_share_subject("What share of online dossiers is processed?"), english_share_subject("What rate?")
+    (('truc_tuyen', 'tuyen_ho', 'ho_so'), ())
+    """
+    m = _EN_SHARE_OF.search(question)
+    if not m:
+        return ()
+    words = " ".join(w for w in m.group(1).split() if not w[0].isupper() and w.lower() not in ("the", "all", "its", "their"))
+    words = re.sub(r"[{}|]", " ", to_vietnamese(words).text) if words else ""
+    return tuple(t for t in tokenize(words) if "_" in t)

@@ -584,6 +584,8 @@ def answer_question(assistant, question: str) -> Answer | None:
         return None
     if asked.years and not asked.years & years_in(cite.quote):
         return None  # "năm 2023 … theo 15/2020/NQ-HĐND": a mention of the term 2020-2025 is no answer
+    if asked.person and not asked.named_in(cite.quote):
+        return None  # "132/QĐ-UBND do ai ký?": the entry names the issuer, not who signed
     text = (msg.DOCNUM_DATE_DIFFERS + " " if mismatched else "") + cite.quote
     ans = Answer(question, "answered", text, [cite])
     return None if unsupported_figures(ans.answer, ans.citations) else ans

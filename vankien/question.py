@@ -30,7 +30,7 @@ _WANTS_FIGURE = re.compile(
     r"percent|rate|number of|total|amount)\b"
 )
 # "Ai là Bí thư…?" is answered by a person: "đồng chí Nguyễn Văn A", "ông Trần B".
-_WANTS_PERSON = re.compile(r"(^|\b)(ai la|ai da|ai duoc|nguoi nao|who (is|was|were|are|has|had|did))\b")
+_WANTS_PERSON = re.compile(r"(^|\b)(ai la|ai da|ai duoc|ai ky|do ai|boi ai|nguoi nao|who (is|was|were|are|has|had|did|signed))\b")
 _PERSON = re.compile(r"\b(?:đồng chí|[Đđ]/c|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*")
 _WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|thang nao|"
                          r"when|what date|which date|dated)\b")
@@ -102,7 +102,7 @@ _EN_NUMBER_OF_DOC = re.compile(r"\b(?:decision|resolution|plan|directive|circula
 # ... and "Two decisions … What are their numbers?"
 _EN_ITS_NUMBER = re.compile(r"\b(?:their|its) numbers?\b")
 # English nouns that ask for a figure the translation has no "bao nhiêu" for: "What index score …?"
-_ASKS_VALUE = re.compile(r"\b(score|value|ratio|rate|yield|capacity|increase|amount)\b")
+_ASKS_VALUE = re.compile(r"\b(score|value|ratio|rate|yield|capacity|increase|amount|headcount|count)\b")
 # (… and a target met or missed: "Nghe nói không đạt chỉ tiêu", "hụt chỉ tiêu" (not "thu hút"), "có đạt chỉ
 # tiêu … không?", "I heard they missed the target")
 _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|khong dat|chua dat|(?<!thu )hut|vuot|co dat|"
@@ -570,7 +570,7 @@ class Asked:
         return replace(self, figure=figure, share=share, docnum=docnum, number=number, doc_kind=doc_kind,
                        figures_asked=figures_asked, second_unit=second,
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
-                       count=bool(_HOW_MANY.search(low)) and not share,
+                       count=bool(_HOW_MANY.search(low) or re.search(r"\bheadcount\b", low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now,
                        ahead=self.ahead or bool(_WANTS_AHEAD.search(low)),
                        names_target=self.names_target or bool(_WANTS_TARGET.search(low)),
