@@ -439,8 +439,9 @@ class Answerer:
                 return False
         if typed and asked.share and (shared := english_share_subject(typed)):
             # ... nor, in English, "What percentage of Phu Tho's population …?" by a rise in 4G stations
+            # (in the passage: the glossary's words are not always the quote's)
             subject = {t for t, w in self.index.lexical.term_idf(list(shared)).items() if w > 0}
-            if subject and not subject & quote_terms:
+            if subject and not subject & chunk_terms:
                 return False
         if not typed and self._unqualified(asked.counted, chunk_terms):
             return False  # "bao nhiêu đơn chỉ dẫn địa lý" is not answered by a breakdown that names none
