@@ -1087,3 +1087,8 @@ def test_a_count_or_a_person_asked_is_not_answered_by_something_else(assistant, 
     """"headcount" asks a count ("100% cán bộ, công chức, viên chức" is none); "do ai ký?" a person,
     which the appendix's entry for 132/QĐ-UBND does not name."""
     _assert_answered_or_refused(assistant, q, None)
+
+
+def test_words_addressing_whoever_answers_do_not_count_against_the_answer(assistant):
+    """"… vậy anh chị?" at the end of a question addresses the reader: no passage holds it."""
+    _assert_answered_with(assistant, "Tới 2030 tỉnh muốn kinh tế số chiếm bao nhiêu phần trăm GRDP vậy anh chị?", ["30%"])

@@ -699,6 +699,25 @@ def in_report_time_words(question: str) -> str:
     return _NOW_SPOKEN.sub("hiện nay", _SO_FAR_SPOKEN.sub("đến nay", nfc(question)))
 
 
+# Words addressing whoever answers, at the end of a question: "… bao nhiêu phần trăm GRDP vậy anh chị?",
+# "… mấy chi bộ vậy chị ơi?" (with diacritics only: typed plain, "anh", "chi", "ban" are also words
+# of the report: ảnh hưởng, chi bộ, Ban)
+_ADDRESS_TAIL = re.compile(r"[\s,]+(?:(?:(?:vậy|thế|nhé|nhỉ|ạ)[\s,]+)?(?:các\s+)?anh\s*/?\s*chị|"
+                           r"(?:vậy|thế|nhé|nhỉ|ạ)[\s,]+(?:anh|chị|em|bạn))(?:\s+ơi)?(?:\s+(?:ạ|nhé|nhỉ|với))?"
+                           r"(\s*[?.!]*)\s*$", re.IGNORECASE)
+
+
+def without_address(question: str) -> str:
+    """The question without the words addressing whoever answers, at its end.
+
+    >>> without_address("Tới 2030 tỉnh muốn kinh tế số chiếm bao nhiêu phần trăm GRDP vậy anh chị?")
+    'Tới 2030 tỉnh muốn kinh tế số chiếm bao nhiêu phần trăm GRDP?'
+    >>> without_address("Đảng bộ có mấy chi bộ vậy chị ơi?"), without_address("Có bao nhiêu trẻ em?")
+    ('Đảng bộ có mấy chi bộ?', 'Có bao nhiêu trẻ em?')
+    """
+    return _ADDRESS_TAIL.sub(lambda m: m.group(1), nfc(question))
+
+
 def without_preamble(question: str) -> str:
     """The question without the words before the request in it: who asks and why.
 
