@@ -1092,3 +1092,10 @@ def test_a_count_or_a_person_asked_is_not_answered_by_something_else(assistant, 
 def test_words_addressing_whoever_answers_do_not_count_against_the_answer(assistant):
     """"… vậy anh chị?" at the end of a question addresses the reader: no passage holds it."""
     _assert_answered_with(assistant, "Tới 2030 tỉnh muốn kinh tế số chiếm bao nhiêu phần trăm GRDP vậy anh chị?", ["30%"])
+
+
+@pytest.mark.parametrize("q", ["Thành phố Việt Trì có bao nhiêu trạm 4G tính đến tháng 6/2025?",
+                               "Thanh pho Viet Tri co bao nhieu tram 4G?"], ids=["marks", "plain"])
+def test_a_place_the_question_names_is_in_the_quote(assistant, q):
+    """The passage names "thành phố Việt Trì" for its 5G stations; its "1.929 trạm 4G" are the province's."""
+    _assert_answered_or_refused(assistant, q, None)
