@@ -191,7 +191,11 @@ HELD_OUT_NOTE = (
     "English, 16 near-misses) and `holdout13.jsonl` (70, the same make-up: a local food company's director, a "
     "Party propaganda board's speech writer, an Indian IT company's scout) were written at 23:10 on 2026-11-27 "
     "and first run on that session's start code (0.886 both; 7 and 6 answers wrong); their failures were then "
-    "read, so they are no longer blind. "
+    "read, so they are no longer blind. `holdout14.jsonl` (70, the same make-up: a commune officer typing on a phone "
+    "in abbreviations, a schoolteacher's plain questions, a Singaporean smart-city consultant's English) and "
+    "`holdout15.jsonl` (70: a lawyer checking legal bases, a Youth Union member, a Japanese expert's careful English) "
+    "were written at 23:35 the same night and first run on the code of 23:34 and on that session's start code (the "
+    "same both times: 0.900 and 0.943; 2 and 3 answers wrong); their failures were then read: no longer blind. "
     "No change was kept for one set alone."
 )
 
@@ -293,7 +297,8 @@ def register(sub) -> None:
                 "holdout_english8.jsonl", "holdout_english9.jsonl", "holdout_english10.jsonl",
                 "holdout_english11.jsonl", "holdout_english12.jsonl", "holdout8.jsonl", "holdout_english13.jsonl",
                 "holdout9.jsonl", "holdout_english14.jsonl", "holdout10.jsonl", "holdout_english15.jsonl",
-                "holdout11.jsonl", "holdout_english16.jsonl", "holdout12.jsonl", "holdout13.jsonl")
+                "holdout11.jsonl", "holdout_english16.jsonl", "holdout12.jsonl", "holdout13.jsonl",
+                "holdout14.jsonl", "holdout15.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")

@@ -407,8 +407,6 @@ class Answerer:
             return False  # (also when the question names a document: "năm 2022 theo 15/2020/NQ-HĐND")
         chunk_terms = passage_terms(c.index_text(), acr, question)
         named = without_alternatives(question)
-        # (in the quote for a Vietnamese question: "thành phố Việt Trì" names the 5G stations of the
-        # clause after "1.929 trạm 4G" of the province)
         if self._place_missing(named, typed, chunk_terms if typed else quote_terms):
             return False  # (also for a question naming a document: "huyện Lâm Thao" in 15/2020/NQ-HĐND)
         if asked.docnums:
@@ -457,16 +455,18 @@ class Answerer:
             return False
         return self._similarity(typed, quoted.text) >= p.min_similarity_translated
 
-    def _place_missing(self, named: str, typed: str | None, chunk_terms: frozenset[str]) -> bool:
-        """A place a translated question names ("Hòa Bình", "Việt Trì") must be in the passage:
-        the rest may well be covered by a figure about another province. (Not one the
+    def _place_missing(self, named: str, typed: str | None, terms: frozenset[str]) -> bool:
+        """A place a translated question names ("Hòa Bình", "Việt Trì") must be in ``terms``, its
+        passage's: the rest may well be covered by a figure about another province. (Not one the
         documents name everywhere, "Phú Thọ": a passage about the province need not; nor one
         they never name: "Hà Nội".) A Vietnamese question capitalises more than names: only a
-        name after "huyện", "xã", "thành phố"… counts there ("huyện Lâm Thao")."""
+        name after "huyện", "xã", "thành phố"… counts there ("huyện Lâm Thao"), and ``terms`` are
+        the quote's (the passage names "thành phố Việt Trì" for its 5G stations, in the clause
+        after the province's "1.929 trạm 4G")."""
         for name in _place_names(named) if typed else _named_places(named):
             need = {t for t in tokenize(name) if "_" in t} - _HOME_COUNTRY
             rarest = min(self.index.lexical.term_idf(sorted(need)).values()) if need else 0.0
-            if need and not need <= chunk_terms and not 0 < rarest < self.params.common_name_idf:
+            if need and not need <= terms and not 0 < rarest < self.params.common_name_idf:
                 return True
         return False
 

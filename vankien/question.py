@@ -167,7 +167,7 @@ _DOC_DATED = re.compile(r"\b(nghi quyet|quyet dinh|ke hoach|chi thi|ket luan|tho
                         r"luat|resolution|decision|plan|directive|conclusion|circular|decree|document|programme|"
                         r"program|scheme|approved|issued|signed|established|adopted|law|quy dinh|bai bo|sua doi|"
                         r"thay the|regulations?|rules|repeal|repealed|abolished|amended|replaced|revoked|issue|"
-                        r"issuance|promulgated|kl|nq|qd|kh|ct|tb)\b")
+                        r"issuance|promulgated|kl|nq|qd|tb)\b")  # (not "kh": "KH&CN" is no plan)
 
 _PLACE_KINDS = {"huyen", "xa", "phuong", "tinh", "pho"}  # thành phố
 _DOC_WORDS = {("van", "ban"), ("so", "hieu"), ("ky", "hieu")}  # "văn bản nào", "số hiệu nào": a document number
