@@ -1099,3 +1099,11 @@ def test_words_addressing_whoever_answers_do_not_count_against_the_answer(assist
 def test_a_place_the_question_names_is_in_the_quote(assistant, q):
     """The passage names "thành phố Việt Trì" for its 5G stations; its "1.929 trạm 4G" are the province's."""
     _assert_answered_or_refused(assistant, q, None)
+
+
+def test_the_date_asked_with_a_documents_number_is_that_documents(assistant):
+    """"Which resolution …, and what is its date?": the date after 148-KH/TU (the plan implementing
+    57-NQ/TW) is the plan's; the answer gives the resolution's date, 22/12/2024, or none."""
+    ans = assistant.ask("Which Politburo resolution on breakthroughs in science, technology, innovation and national "
+                        "digital transformation is the Department implementing, and what is its date?")
+    assert ans.status == "not_found" or "22/12/2024" in ans.answer, ans.answer

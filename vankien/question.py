@@ -33,7 +33,7 @@ _WANTS_FIGURE = re.compile(
 _WANTS_PERSON = re.compile(r"(^|\b)(ai la|ai da|ai duoc|ai ky|do ai|boi ai|nguoi nao|who (is|was|were|are|has|had|did|signed))\b")
 _PERSON = re.compile(r"\b(?:đồng chí|[Đđ]/c|ông|bà)\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+){1,3}[A-ZĐÀ-Ỹ][\wÀ-ỹ]*")
 _WANTS_DATE = re.compile(r"\b(ngay nao|ngay bao nhieu|ngay ban hanh|ban hanh ngay|khi nao|luc nao|thoi gian nao|thang nao|"
-                         r"when|what date|which date|dated)\b")
+                         r"when|what date|which date|dated|its date|their dates?|the date of|issue date|date of issue)\b")
 # "là quyết định số mấy?", "kế hoạch số bao nhiêu?", "which decision"
 _NUMBER_ASKED = r"so may|(?<!tong )so bao nhieu|la so nao|so hieu|ky hieu|document number"  # the number itself
 _WANTS_DOCNUM = re.compile(rf"\b({_NUMBER_ASKED}|van ban nao|quyet dinh nao|ke hoach nao|nghi quyet nao|"
@@ -446,6 +446,8 @@ class Asked:
         False
         >>> a.held_by("thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị")
         True
+        >>> Asked.read("Nghị quyết số mấy, ban hành ngày nào?").held_by("Kế hoạch số 148-KH/TU ngày 25/3/2025 thực hiện Nghị quyết số 57-NQ/TW")
+        False
         >>> Asked.read("Phú Thọ đứng thứ mấy về chỉ số PII?").held_by("tổ chức 03 lớp tập huấn về chỉ số PII")
         False
         """
@@ -462,6 +464,10 @@ class Asked:
                 # "Nghị quyết 57 ban hành ngày nào?": the date of 57-NQ/TW (while "kế hoạch thực
                 # hiện Nghị quyết 57 số mấy, ngày nào?" asks the plan's)
                 return any(self._refers_to(d.key) and _DATED.match(text, d.end) for d in find_docnums(text))
+            if self.docnum and self.doc_kind:
+                # "nghị quyết số mấy, ban hành ngày nào?": the date right after a number of that kind
+                # (not "Nghị quyết số 03/NQ-CP ngày 09/01/2025 … thực hiện Nghị quyết số 57-NQ/TW")
+                return any(d.kind == self.doc_kind and _DATED.match(text, d.end) for d in find_docnums(text))
             return self.gives_date(text)
         if self.docnum:
             return self.gives_docnum(text)
@@ -568,6 +574,7 @@ class Asked:
             figures_asked = max(figures_asked, 2)
             second = MONEY if _HOW_MUCH_MONEY.search(low, asks[1].start()) else second
         return replace(self, figure=figure, share=share, docnum=docnum, number=number, doc_kind=doc_kind,
+                       date=self.date or bool(_WANTS_DATE.search(low)),  # ("… and what is its date?")
                        figures_asked=figures_asked, second_unit=second,
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_HOW_MANY.search(low) or re.search(r"\bheadcount\b", low)) and not share,
