@@ -1107,3 +1107,9 @@ def test_the_date_asked_with_a_documents_number_is_that_documents(assistant):
     ans = assistant.ask("Which Politburo resolution on breakthroughs in science, technology, innovation and national "
                         "digital transformation is the Department implementing, and what is its date?")
     assert ans.status == "not_found" or "22/12/2024" in ans.answer, ans.answer
+
+
+def test_what_the_question_says_of_the_report_is_not_asked_of_the_passages(assistant):
+    """"báo cáo nhấn mạnh …" says something of the report, which never writes it of itself."""
+    _assert_answered_with(assistant, "Trong phần bài học kinh nghiệm, báo cáo nhấn mạnh cấp ủy phải thực hiện đúng "
+                                     "nguyên tắc gì?", ["tập trung dân chủ"])

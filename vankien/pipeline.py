@@ -16,7 +16,7 @@ from vankien.generate import generate, generate_stream
 from vankien.llm import LLMBackend, make_llm
 from vankien.errors import LLMUnavailableError
 from vankien.crosslingual import to_vietnamese, with_loanwords, with_synonyms
-from vankien.question import in_report_time_words, without_address, without_exclusions, without_preamble
+from vankien.question import in_report_time_words, without_asides, without_exclusions, without_preamble
 from vankien.retrieve import HybridRetriever, RetrievalParams, is_foreign
 from vankien.vietnamese import spelled_out, tokenize
 from vankien.settings import BUNDLED_CORPUS, Settings
@@ -90,7 +90,7 @@ class Assistant:
         """``read_question``, and whether the text is a translation of an English question
         (answered as such: ``Answerer.answer``'s ``typed``). Not the words before a request
         ("Em ở UBND xã, đang làm báo cáo, cho em hỏi …"): they weigh against every passage."""
-        question = in_report_time_words(without_exclusions(without_address(without_preamble(question))))
+        question = in_report_time_words(without_exclusions(without_asides(without_preamble(question))))
         terms = list(dict.fromkeys(tokenize(question)))
         idf = self.index.lexical.term_idf(terms)
         spelled = spelled_out(question, in_corpus=lambda w: idf.get(w, 0) > 0)  # "kết nạp đc bn ĐV"

@@ -714,15 +714,25 @@ _ADDRESS_TAIL = re.compile(r"[\s,]+(?:(?:(?:vậy|thế|nhé|nhỉ|ạ)[\s,]+)?(
                            r"(\s*[?.!]*)\s*$", re.IGNORECASE)
 
 
-def without_address(question: str) -> str:
-    """The question without the words addressing whoever answers, at its end.
+# What the question says of the report, not of its subject: "báo cáo nhấn mạnh cấp ủy phải …", "báo cáo
+# nêu dịch bệnh nào …" (the report writes "thực hiện đúng nguyên tắc…", never "báo cáo nhấn mạnh")
+_REPORT_SAYS = re.compile(r"\b(?:theo\s+)?báo cáo\s+(?:có\s+)?(?:nêu|nhấn mạnh|đề cập|ghi nhận|cho biết|nói|khẳng định|"
+                          r"chỉ ra|xác định|đánh giá)(?:\s+(?:rõ|lên|đến|tới))?(?:\s+rằng)?\s+", re.IGNORECASE)
 
-    >>> without_address("Tới 2030 tỉnh muốn kinh tế số chiếm bao nhiêu phần trăm GRDP vậy anh chị?")
+
+def without_asides(question: str) -> str:
+    """The question without its asides: the words addressing whoever answers, at its end, and what
+    it says of the report rather than of its subject.
+
+    >>> without_asides("Tới 2030 tỉnh muốn kinh tế số chiếm bao nhiêu phần trăm GRDP vậy anh chị?")
     'Tới 2030 tỉnh muốn kinh tế số chiếm bao nhiêu phần trăm GRDP?'
-    >>> without_address("Đảng bộ có mấy chi bộ vậy chị ơi?"), without_address("Có bao nhiêu trẻ em?")
+    >>> without_asides("Đảng bộ có mấy chi bộ vậy chị ơi?"), without_asides("Có bao nhiêu trẻ em?")
     ('Đảng bộ có mấy chi bộ?', 'Có bao nhiêu trẻ em?')
+
+    >>> without_asides("Trong phần bài học, báo cáo nhấn mạnh cấp ủy phải thực hiện đúng nguyên tắc nào?")
+    'Trong phần bài học, cấp ủy phải thực hiện đúng nguyên tắc nào?'
     """
-    return _ADDRESS_TAIL.sub(lambda m: m.group(1), nfc(question))
+    return _REPORT_SAYS.sub("", _ADDRESS_TAIL.sub(lambda m: m.group(1), nfc(question)))
 
 
 def without_preamble(question: str) -> str:
