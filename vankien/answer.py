@@ -152,6 +152,7 @@ class Answerer:
             if not asked.dated_in(index_text):
                 continue  # "nhiệm kỳ 2025-2030" is answered from a passage about that term
             cov_chunk = wanted.coverage(chunk_terms)
+            plans = bool(_AHEAD.search(c.context))  # (the part of the report about the next term)
             targets = _target_quotes(c.text)
             # (a question about a target reads "… Bưu chính đạt 4.552 tỷ đồng”: Kết quả …" as the
             # report wrote it: the clause names what its figure is a target of)
@@ -187,8 +188,8 @@ class Answerer:
                 if asked.levels:
                     score += 0.3 if asked.leveled_in(text) else -0.3  # "cấp cơ sở": the clause naming that level
                 if asked.ahead:
-                    score += 0.3 if _AHEAD.search(c.context) else -0.3  # "nhiệm kỳ tới": the plans for it
-                elif asked.now and not asked.target and _AHEAD.search(c.context):
+                    score += 0.3 if plans else -0.3  # "nhiệm kỳ tới": the plans for it
+                elif asked.now and not asked.target and plans:
                     score -= 0.3  # "đến nay", "grew": what was done, not the plans
                 if asked.names_year(text):
                     score += 0.3  # "in 2020": "JNTC Vina - năm 2020", before "giai đoạn 2020 - 2025"
@@ -431,17 +432,13 @@ class Answerer:
         # it too: "98 đảng viên" of this Đảng bộ is no answer about another Sở's Đảng bộ.
         if wanted.coverage(quote_terms) < p.min_quote_coverage:
             return False
-        # "tỷ lệ doanh nghiệp được tư vấn" is not answered by a rate of dossiers (an English
-        # question's subject is the glossary's word, which the report may not use)
-        if not typed and (shared := share_subject(question)):
+        # "tỷ lệ doanh nghiệp được tư vấn" is not answered by a rate of dossiers, nor "What percentage
+        # of Phu Tho's population …?" by a rise in 4G stations (an English question's subject is the
+        # glossary's word, which the quote may not use: the passage must)
+        shared = (english_share_subject(typed) if asked.share else ()) if typed else share_subject(question)
+        if shared:
             subject = {t for t, w in self.index.lexical.term_idf(list(shared)).items() if w > 0}
-            if subject and not subject & quote_terms:
-                return False
-        if typed and asked.share and (shared := english_share_subject(typed)):
-            # ... nor, in English, "What percentage of Phu Tho's population …?" by a rise in 4G stations
-            # (in the passage: the glossary's words are not always the quote's)
-            subject = {t for t, w in self.index.lexical.term_idf(list(shared)).items() if w > 0}
-            if subject and not subject & chunk_terms:
+            if subject and not subject & (chunk_terms if typed else quote_terms):
                 return False
         if not typed and self._unqualified(asked.counted, chunk_terms):
             return False  # "bao nhiêu đơn chỉ dẫn địa lý" is not answered by a breakdown that names none

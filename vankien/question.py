@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from vankien.vietnamese import (NUMBER_RE, PERIOD_RE, YEAR_RE, acronyms, blank_docnums, canonical_number, figures,
-                                find_docnums, find_numbers, has_diacritics, has_figure, nfc, periods, spells_out,
-                                strip_accents, term_set, tokenize, years_in)
+from vankien.vietnamese import (NUMBER_RE, PERIOD_RE, YEAR_RE, DocNumber, acronyms, blank_docnums, canonical_number,
+                                figures, find_docnums, find_numbers, has_diacritics, has_figure, nfc, periods,
+                                spells_out, strip_accents, term_set, tokenize, years_in)
 
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 QUESTION_WORDS = set(
@@ -149,6 +149,7 @@ _CAUSE = re.compile(r"\b(nguyên nhân|lý do|lí do|bởi)\b|(?<!thay )\bvì\b(
                     re.IGNORECASE)
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _HOW_MANY = re.compile(r"\bhow many\b")
+_EN_COUNT = re.compile(r"\b(?:how many|headcount)\b")  # a count asked: a percentage is no answer
 # "How much did the province spend…": an amount of money, whatever word the glossary gives the
 # verb ("spend" is "chi", too short and too common a syllable to mean money in Vietnamese)
 # ... as does "what was the total budget of…"
@@ -159,6 +160,11 @@ _HOW_MUCH_MONEY = re.compile(r"\bhow much\b.*\b(spen[dt]|spending|cost|costs|mon
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)*\s?%")
 # "1218/QĐ-UBND ngày 04/6/2025", "21-KL/TW, ngày 15/10/2021": a document number with its date
 _DATED = re.compile(r"[\s,]*(?:ngày\s*)?\d{1,2}/\d{1,2}/\d{4}")
+def _dated_docnums(text: str, typed: bool = False) -> list[tuple[DocNumber, re.Match]]:
+    """The document numbers of ``text`` with the date right after them (``_DATED``)."""
+    return [(d, m) for d in find_docnums(text, typed=typed) if (m := _DATED.match(text, d.end))]
+
+
 # A date asked of a document, or of what one does ("phê duyệt", "ban hành", "thành lập"): the date
 # after a document number answers. Of anything else ("Đại hội … tổ chức vào ngày nào?") it does not:
 # "kế hoạch số 06/KH-ĐUKHCN ngày 19/5/2025 … tổ chức đại hội" is the plan's date.
@@ -459,15 +465,15 @@ class Asked:
             return False  # "số hiệu của kế hoạch thực hiện 148-KH/TU?" asks for another document's number
         if self.date:
             if self.docnums:
-                return any(d.key in self.docnums and _DATED.match(text, d.end) for d in find_docnums(text, typed=True))
+                return any(d.key in self.docnums for d, _ in _dated_docnums(text, typed=True))
             if self.doc_refs and not self.docnum:
                 # "Nghị quyết 57 ban hành ngày nào?": the date of 57-NQ/TW (while "kế hoạch thực
                 # hiện Nghị quyết 57 số mấy, ngày nào?" asks the plan's)
-                return any(self._refers_to(d.key) and _DATED.match(text, d.end) for d in find_docnums(text))
+                return any(self._refers_to(d.key) for d, _ in _dated_docnums(text))
             if self.docnum and self.doc_kind:
                 # "nghị quyết số mấy, ban hành ngày nào?": the date right after a number of that kind
                 # (not "Nghị quyết số 03/NQ-CP ngày 09/01/2025 … thực hiện Nghị quyết số 57-NQ/TW")
-                return any(d.kind == self.doc_kind and _DATED.match(text, d.end) for d in find_docnums(text))
+                return any(d.kind == self.doc_kind for d, _ in _dated_docnums(text))
             return self.gives_date(text)
         if self.docnum:
             return self.gives_docnum(text)
@@ -487,9 +493,8 @@ class Asked:
         """
         if self.doc_date or self.docnum or self.docnums or self.doc_refs:
             return has_date(text)
-        for d in find_docnums(text):
-            if m := _DATED.match(text, d.end):
-                text = text[:d.end] + " " * (m.end() - d.end) + text[m.end():]
+        for d, m in _dated_docnums(text):
+            text = text[:d.end] + " " * (m.end() - d.end) + text[m.end():]
         return has_date(text)
 
     def gives_docnum(self, text: str) -> bool:
@@ -577,7 +582,7 @@ class Asked:
                        date=self.date or bool(_WANTS_DATE.search(low)),  # ("… and what is its date?")
                        figures_asked=figures_asked, second_unit=second,
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
-                       count=bool(_HOW_MANY.search(low) or re.search(r"\bheadcount\b", low)) and not share,
+                       count=bool(_EN_COUNT.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now,
                        ahead=self.ahead or bool(_WANTS_AHEAD.search(low)),
                        names_target=self.names_target or bool(_WANTS_TARGET.search(low)),
@@ -649,7 +654,7 @@ def _stated_figures(question: str) -> list[re.Match]:
         before = re.search(r"(\w+)\s*$", text[:m.start()])  # (the word right before it)
         after = re.match(r"[\s|]*(\w+)", text[m.end():])  # ("16 | tháng 5" translates "16 May")
         # ("số 3" is a label, "tổng số 98 đảng viên" a count)
-        total = re.search(r"\btổng số\s*$|\btong so\s*$", text[:m.start()], re.IGNORECASE)
+        total = strip_accents(text[:m.start()]).lower().rstrip().endswith("tong so")
         if before and strip_accents(before.group(1)).lower() in _LABEL_BEFORE and not total:
             continue
         if after and strip_accents(after.group(1)).lower() in _LABEL_AFTER:
