@@ -98,6 +98,16 @@ def test_scorer_rejects_a_quote_that_is_not_verbatim():
     assert not score_answer(Q, bad, {"s": SOURCE}).correct
 
 
+def test_scorer_reads_a_gold_date_in_any_spelling():
+    source = "Kế hoạch số 3927/KH-UBND ngày 5/10/2022 về hạ tầng số."
+    ans = {"status": "answered", "answer": source,
+           "citations": [{"source": "s", "section": "", "page": None, "footnote": None,
+                          "char_start": 0, "char_end": len(source), "quote": source}]}
+    q = {"id": "d", "kind": "docnum", "answerable": True, "gold": ["3927/KH-UBND", "05/10/2022"], "evidence": source}
+    assert score_answer(q, ans, {"s": source}).correct
+    assert not score_answer(dict(q, gold=["3927/KH-UBND", "15/10/2022"]), ans, {"s": source}).correct
+
+
 def test_scorer_unanswerable_needs_not_found():
     q = {"id": "u", "kind": "unanswerable", "answerable": False, "gold": [], "evidence": ""}
     assert score_answer(q, {"status": "not_found", "answer": "Không tìm thấy", "citations": []}, {}).correct
