@@ -708,6 +708,12 @@ def test_a_result_is_quoted_without_the_target_before_it(assistant):
     assert assistant.index.catalog.text(assistant.documents()[0]["sha256"])[c.char_start:c.char_end] == c.quote
 
 
+def test_english_question_on_a_result_against_its_target_is_answered_with_the_result(assistant):
+    # "target" names the target, "beat" asks what came of it: the result, not the target's clause
+    ans = assistant.ask("Did telecom revenue in 2021-2025 beat the resolution's target? How much was it?")
+    assert ans.status == "answered" and "12.900" in ans.answer, ans.answer
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

@@ -107,7 +107,7 @@ _ASKS_VALUE = re.compile(r"\b(score|value|ratio|rate|yield|capacity|increase|amo
 # tiêu … không?", "I heard they missed the target")
 _WANTS_RESULT = re.compile(r"\b(dat duoc|thuc te|ket qua|so voi|khong dat|chua dat|(?<!thu )hut|vuot|co dat|"
                            r"achieved|actual|actually|against|compared|versus|missed|miss|met|exceeded|exceed|"
-                           r"surpassed|fell short)\b")
+                           r"surpassed|fell short|beat|beaten)\b")
 # A part of a whole the question names first: "Trong số giấy phép đã cấp, …", "Trong tổng số trạm BTS, …"
 _PART_OF = re.compile(r"\s*trong (?:tong )?so\b")
 # A result asked as a share of its target: "đạt bao nhiêu phần trăm so với nghị quyết?", "how much of
@@ -560,8 +560,9 @@ class Asked:
         common = re.sub(r"(?<!\w)[^\W\d_]\w*", lambda m: " | " if m.group(0)[0].isupper() else m.group(0), question)
         low = typed.lower()
         money = self.unit is None and not self.share and bool(_HOW_MUCH_MONEY.search(low))
-        # (the translation drops verbs: "did the resolution want…" asks for a target)
-        target = self.target or bool(_WANTS_TARGET.search(low) and not _WANTS_RESULT.search(low))
+        # (the translation drops verbs: "did the resolution want…" asks for a target, and "What was
+        # the revenue achieved, and did it beat the target?" asks what came of one)
+        target = (self.target or bool(_WANTS_TARGET.search(low))) and not _WANTS_RESULT.search(low)
         now = self.now or bool(_WANTS_NOW.search(low)) or bool(_EN_PAST.search(low))
         # ("What % of people…": the glossary has no word for the sign)
         share = self.share or bool(re.search(r"%|\bwhat (?:percentage|percent|share|proportion|fraction|rate)\b|\bratio\b", low))
