@@ -196,6 +196,13 @@ HELD_OUT_NOTE = (
     "`holdout15.jsonl` (70: a lawyer checking legal bases, a Youth Union member, a Japanese expert's careful English) "
     "were written at 23:35 the same night and first run on the code of 23:34 and on that session's start code (the "
     "same both times: 0.900 and 0.943; 2 and 3 answers wrong); their failures were then read: no longer blind. "
+    "`holdout16.jsonl` (70, the same make-up: a provincial hospital's head of IT, an agricultural cooperative's "
+    "leader, a high-school student; in English a French development agency's officer and a Korean electronics "
+    "investor) and `holdout17.jsonl` (70: a State Audit Office auditor, a young startup founder, a telecom "
+    "operator's branch manager; in English a UNDP officer and a Thai researcher) were written at 02:10 on "
+    "2026-11-28 and first run on that session's start code and on its code of 02:40 (the same both times: "
+    "0.800 and 0.900; 3 and 1 answers wrong, the rest refusals of answerable questions); their failures were then "
+    "read: no longer blind. "
     "No change was kept for one set alone."
 )
 
@@ -298,7 +305,7 @@ def register(sub) -> None:
                 "holdout_english11.jsonl", "holdout_english12.jsonl", "holdout8.jsonl", "holdout_english13.jsonl",
                 "holdout9.jsonl", "holdout_english14.jsonl", "holdout10.jsonl", "holdout_english15.jsonl",
                 "holdout11.jsonl", "holdout_english16.jsonl", "holdout12.jsonl", "holdout13.jsonl",
-                "holdout14.jsonl", "holdout15.jsonl")
+                "holdout14.jsonl", "holdout15.jsonl", "holdout16.jsonl", "holdout17.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
