@@ -714,6 +714,15 @@ def test_english_question_on_a_result_against_its_target_is_answered_with_the_re
     assert ans.status == "answered" and "12.900" in ans.answer, ans.answer
 
 
+@pytest.mark.parametrize("q, expected", [
+    ("Tôi là giáo viên, đang soạn bài giảng về chuyển đổi số ở địa phương. Tỷ trọng kinh tế số của tỉnh là bao nhiêu?",
+     "12,5%"),
+    ("Em đang chuẩn bị bài thuyết trình ở trường. Kinh tế số của tỉnh chiếm tỷ trọng bao nhiêu?", "12,5%")])
+def test_what_the_asker_says_of_themselves_weighs_against_no_passage(assistant, q, expected):
+    # the sentence before the question names no passage's words ("bài giảng", "thuyết trình")
+    _assert_answered_or_refused(assistant, q, expected)
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

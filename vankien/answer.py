@@ -16,7 +16,7 @@ from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.crosslingual import english_part, english_share_subject
 from vankien.guard import unsupported_figures
-from vankien.question import MONEY, QUESTION_WORDS, Asked, gives_unit, has_rank, share_subject
+from vankien.question import MONEY, QUESTION_WORDS, Asked, about_the_asker, gives_unit, has_rank, share_subject
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
 from vankien.vietnamese import (YEAR_RE, acronyms, blank_docnums, canonical_number, find_docnums, find_numbers,
                                 has_diacritics, one_form, strip_accents, term_set, tokenize, years_in)
@@ -567,14 +567,17 @@ _FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay", "so_tien", "
 
 def _optional_terms(question: str) -> set[str]:
     """Terms of framing phrases: they count for a passage that has them ("trên tổng số
-    hồ sơ") and never against one that does not.
+    hồ sơ") and never against one that does not; and those of what the asker says of
+    themselves around the question (:func:`vankien.question.about_the_asker`).
 
     >>> sorted(_optional_terms("Quỹ dự kiến mỗi năm cho vay bao nhiêu dự án?"))
     ['moi', 'moi_nam', 'nam']
     """
     terms = tokenize(question)
     fillers = {t for t in terms if t in _FILLER_BIGRAMS}
-    return fillers | {b for t in fillers for b in t.split("_")}
+    return fillers | {b for t in fillers for b in t.split("_")} | about_the_asker(question)
+
+
 
 
 def _content_terms(question: str) -> list[str]:

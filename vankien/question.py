@@ -776,6 +776,32 @@ def without_preamble(question: str) -> str:
     return rest if len(re.findall(r"\w+", rest)) >= 3 else question
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+# Who speaks: "Em đang chuẩn bị bài thuyết trình …", "Bên bệnh viện tôi …", "HTX chúng tôi …"
+_ASKER = re.compile(r"\b(?:tôi|em|mình|chúng tôi|chúng em|chúng mình|toi|chung toi|chung em)\b|^\s*bên\b", re.IGNORECASE)
+
+
+def about_the_asker(question: str) -> set[str]:
+    """The terms only of sentences around the question that say who asks and why ("Em đang
+    chuẩn bị bài thuyết trình về chuyển đổi số ở Phú Thọ. Kinh tế số … bao nhiêu?"): a
+    passage that has them is closer, one that has not is no further. (They may name what
+    is asked of, "… chi cho các nhiệm vụ KH&CN cấp tỉnh. Trong tổng kinh phí …?": so they
+    are kept, not dropped.) Only when another sentence asks, with a question mark.
+
+    >>> t = about_the_asker("Em đang viết bài thuyết trình về kinh tế số. Kinh tế số chiếm bao nhiêu?")
+    >>> "thuyet_trinh" in t, "kinh_te" in t
+    (True, False)
+    >>> about_the_asker("Kinh tế số chiếm bao nhiêu? Tỉnh đứng thứ mấy?"), about_the_asker("Em cần biết số trạm BTS.")
+    (set(), set())
+    """
+    sentences = _SENTENCE_END.split(question.strip())
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    context = [s for s in sentences if s not in asking and _ASKER.search(s)]
+    if not asking or not context:
+        return set()
+    return set(tokenize(" ".join(context))) - set(tokenize(" ".join(asking)))
+
+
 # What the asker rules out: "(not just suspended)", "rather than formal inspections", "không tính
 # kiểm tra", "chứ không sớm hơn". Its words name the neighbouring fact, not the one asked for.
 _EXCLUDED = re.compile(r"\(\s*(?:but\s+)?(?:not|không)\b[^()]*\)"
