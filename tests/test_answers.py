@@ -723,6 +723,18 @@ def test_what_the_asker_says_of_themselves_weighs_against_no_passage(assistant, 
     _assert_answered_or_refused(assistant, q, expected)
 
 
+@pytest.mark.parametrize("q, expected", [
+    ("Sau khi hợp nhất với Đảng bộ Sở Thông tin và Truyền thông, Đảng bộ Sở hiện có bao nhiêu đảng viên?", "98"),
+    ("Sau khi hợp nhất, có bao nhiêu chi bộ?", "06 Chi bộ"),
+    ("After the merger with the Information and Communications Party organisation, how many Party members are there?",
+     "98"),
+    ("Trước khi hợp nhất, Đảng bộ Sở có bao nhiêu đảng viên?", None),
+    ("Sau sáp nhập tỉnh, Đảng bộ Sở có bao nhiêu đảng viên?", None)])
+def test_the_event_a_question_opens_with_may_be_named_before_the_figure(assistant, q, expected):
+    # "… trên cơ sở hợp nhất … . Hiện nay, Đảng bộ Sở có 06 Chi bộ trực thuộc với 98 đảng viên."
+    _assert_answered_or_refused(assistant, q, expected)
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

@@ -16,7 +16,7 @@ from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.crosslingual import english_part, english_share_subject
 from vankien.guard import unsupported_figures
-from vankien.question import MONEY, QUESTION_WORDS, Asked, about_the_asker, gives_unit, has_rank, share_subject
+from vankien.question import MONEY, QUESTION_WORDS, Asked, about_the_asker, gives_unit, has_rank, opening_time, share_subject
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
 from vankien.vietnamese import (YEAR_RE, acronyms, blank_docnums, canonical_number, find_docnums, find_numbers,
                                 has_diacritics, one_form, strip_accents, term_set, tokenize, years_in)
@@ -430,7 +430,9 @@ class Answerer:
                 return False
         # The passage covers the question, and the quoted sentence must hold a fair share of
         # it too: "98 đảng viên" of this Đảng bộ is no answer about another Sở's Đảng bộ.
-        if wanted.coverage(quote_terms) < p.min_quote_coverage:
+        # (the event a question opens with as its time may be in the sentence before: "Sau khi hợp
+        # nhất …, … bao nhiêu đảng viên?" — "… trên cơ sở hợp nhất … . Hiện nay, … 98 đảng viên")
+        if wanted.coverage(quote_terms | (opening_time(question)[0] & chunk_terms)) < p.min_quote_coverage:
             return False
         # "tỷ lệ doanh nghiệp được tư vấn" is not answered by a rate of dossiers, nor "What percentage
         # of Phu Tho's population …?" by a rise in 4G stations (an English question's subject is the
@@ -567,15 +569,16 @@ _FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay", "so_tien", "
 
 def _optional_terms(question: str) -> set[str]:
     """Terms of framing phrases: they count for a passage that has them ("trên tổng số
-    hồ sơ") and never against one that does not; and those of what the asker says of
-    themselves around the question (:func:`vankien.question.about_the_asker`).
+    hồ sơ") and never against one that does not; those of what the asker says of themselves
+    around the question (:func:`vankien.question.about_the_asker`); and "sau khi" opening the
+    time of what is asked (:func:`vankien.question.opening_time`).
 
     >>> sorted(_optional_terms("Quỹ dự kiến mỗi năm cho vay bao nhiêu dự án?"))
     ['moi', 'moi_nam', 'nam']
     """
     terms = tokenize(question)
     fillers = {t for t in terms if t in _FILLER_BIGRAMS}
-    return fillers | {b for t in fillers for b in t.split("_")} | about_the_asker(question)
+    return fillers | {b for t in fillers for b in t.split("_")} | about_the_asker(question) | opening_time(question)[1]
 
 
 

@@ -251,7 +251,27 @@ def _run_before(raw: list[str], joined: list[bool], k: int) -> list[int]:
     return run
 
 
+# "After the merger with …, how many …?": the event a question opens with as its time
+_OPENING_AFTER = re.compile(r"^\s*(?:after|following)\s+((?:the|its|their)\s+[^,;?!.]{3,120}),\s*(.+)$", re.IGNORECASE | re.DOTALL)
+
+
 def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: True) -> Translation:
+    """:func:`_to_vietnamese`, with the event a question opens with as its time kept apart in
+    the words a Vietnamese question writes it (vankien.question.opening_time):
+
+    >>> to_vietnamese("After the merger, how many Party members are there?").text
+    'Sau khi hợp nhất, đảng viên | bao nhiêu đảng viên'
+    """
+    whole = _to_vietnamese(question, in_corpus)
+    m = _OPENING_AFTER.match(question)
+    if m:
+        event, rest = _to_vietnamese(m.group(1), in_corpus), _to_vietnamese(m.group(2), in_corpus)
+        if event.text and rest.text:
+            return Translation(f"Sau khi {event.text}, {rest.text}", whole.known)
+    return whole
+
+
+def _to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: True) -> Translation:
     """The question's content in Vietnamese report terms; numbers, document numbers and
     names the glossary does not know are kept as written. ``in_corpus(word)``: whether the
     documents use a word; a capitalised word they do not use is English, not a name

@@ -802,6 +802,30 @@ def about_the_asker(question: str) -> set[str]:
     return set(tokenize(" ".join(context))) - set(tokenize(" ".join(asking)))
 
 
+# The time a question opens with: "Sau khi hợp nhất với Đảng bộ Sở Thông tin và Truyền thông, …"
+# (not "Trước khi …": the report's figures are of now, after it)
+_OPENING_AFTER = re.compile(r"^\s*(?:sau khi|sau|kể từ khi|kể từ|từ khi|sau khi đã)\s+([^,;?!.]{3,120}),", re.IGNORECASE)
+
+
+def opening_time(question: str) -> tuple[set[str], set[str]]:
+    """The terms of the event a question opens with as the time of what it asks ("Sau khi hợp
+    nhất …, Đảng bộ hiện có bao nhiêu đảng viên?"): a report names the event in the sentence
+    before the figure ("… trên cơ sở hợp nhất … . Hiện nay, Đảng bộ Sở có … 98 đảng viên"); and
+    those of the words opening it ("sau khi"), which no passage need hold.
+
+    >>> event, opening = opening_time("Sau khi hợp nhất với Sở TT&TT, Đảng bộ có bao nhiêu đảng viên?")
+    >>> sorted(t for t in event if "_" in t), sorted(opening)
+    (['hop_nhat', 'nhat_voi', 'so_tt', 'tt_tt', 'voi_so'], ['khi', 'khi_hop', 'sau', 'sau_khi'])
+    >>> opening_time("Trước khi hợp nhất, Đảng bộ có bao nhiêu đảng viên?")
+    (set(), set())
+    """
+    m = _OPENING_AFTER.match(nfc(question))
+    if not m:
+        return set(), set()
+    event = set(tokenize(m.group(1)))
+    return event, set(tokenize(m.group(0).rstrip(","))) - event
+
+
 # What the asker rules out: "(not just suspended)", "rather than formal inspections", "không tính
 # kiểm tra", "chứ không sớm hơn". Its words name the neighbouring fact, not the one asked for.
 _EXCLUDED = re.compile(r"\(\s*(?:but\s+)?(?:not|không)\b[^()]*\)"
