@@ -735,6 +735,12 @@ def test_the_event_a_question_opens_with_may_be_named_before_the_figure(assistan
     _assert_answered_or_refused(assistant, q, expected)
 
 
+def test_khoang_before_bao_nhieu_is_no_word_a_passage_must_hold(assistant):
+    # "khoảng bao nhiêu" asks roughly how many; the report writes "khoảng" once, elsewhere
+    _assert_answered_or_refused(
+        assistant, "Quỹ phát triển KH&CN nhiệm kỳ tới dự kiến mỗi năm cho vay khoảng bao nhiêu dự án?", "4-5 dự án/năm")
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

@@ -19,7 +19,7 @@ from vankien.vietnamese import (NUMBER_RE, PERIOD_RE, YEAR_RE, DocNumber, acrony
 # Question words carry no topic: "bao nhiêu", "là gì", "how many".
 QUESTION_WORDS = set(
     "la gi bao nhieu may nao ra sao khong chua the co duoc hay a nhi vay cho biet hoi toi xin "
-    "cua cac nhung va voi ve trong tren tai theo den tu da dang se thi ma nay do hien nay tinh "
+    "cua cac nhung va voi ve trong tren tai theo den tu da dang se thi ma nay do hien nay tinh khoang "
     "how many much what which when where who whose is are was were the a an of in to did does do for by on "
     "there it its as at be been has have had with from and or this that".split()
 )
