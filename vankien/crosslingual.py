@@ -441,7 +441,9 @@ def _to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: T
 
 # "How many of the 188 tasks were in the agriculture sector?": a part of a whole, told apart by
 # what follows the verb
-_EN_PART = re.compile(r"\bhow many of (?:the|its|their|these|those|them)\b.*?\b(?:were|was|are|is|have|has|had|hold|holds|"
+# ... and "Of the 188 tasks approved, how many were led by universities?"
+_EN_PART = re.compile(r"(?:\bhow many of (?:the|its|their|these|those|them)\b|^\s*(?:of|among|out of) (?:the|its|their|these|those)\b"
+                      r"[^?]*?,\s*how many\b).*?\b(?:were|was|are|is|have|has|had|hold|holds|"
                       r"went|received|got)\b(.+)$", re.IGNORECASE)
 
 
@@ -453,6 +455,8 @@ def english_part(question: str) -> tuple[str, ...]:
     ('nong_nghiep', 'linh_vuc')
     >>> english_part("How many S&T tasks were approved?")
     ()
+    >>> english_part("Of the 188 tasks approved in 2020-2025, how many were in the agriculture sector?")
+    ('nong_nghiep', 'linh_vuc')
     """
     m = _EN_PART.search(question)
     if not m:
