@@ -750,6 +750,12 @@ def test_a_part_the_report_never_tells_apart_is_not_answered_with_the_whole(assi
     _assert_answered_or_refused(assistant, q, expected)
 
 
+def test_a_numbered_list_the_quote_opens_is_quoted_through(assistant):
+    # "(bao gồm 4 thành phần chính: (i) Hạ tầng viễn thông và Internet; (ii) Hạ tầng dữ liệu; …"
+    ans = assistant.ask("Hạ tầng số của tỉnh gồm những thành phần chính nào?")
+    assert ans.status == "answered" and "Hạ tầng dữ liệu" in ans.answer and "Hạ tầng vật lý - số" in ans.answer, ans.answer
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

@@ -239,7 +239,9 @@ class Answerer:
         if unit and not asked.gives(quoted.text):
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
         if asked.cause:
-            quoted = self._through_causes(quoted)
+            quoted = self._through_list(quoted, _CAUSES_ANNOUNCED)
+        elif not asked.figure:
+            quoted = self._through_list(quoted, _LIST_OPENED)
         # The clause giving a figure of a coded thing (5G) must name it: a count right before the
         # code ("55 trạm … 5G"; not "1.929 trạm 4G", nor all subscribers), and a figure asked with no
         # counted word ("Số thuê bao 5G là bao nhiêu?") anywhere in its clause (not "tổng số thuê bao
@@ -364,13 +366,14 @@ class Answerer:
         return _Unit(quoted.hit, s, e, c.text[s - c.char_start:e - c.char_start], quoted.score, quoted.coverage,
                      quoted.gives_unit)
 
-    def _through_causes(self, quoted: _Unit) -> _Unit:
-        """A quote that announces its causes ("không đạt do hai nguyên nhân: (i) …") goes on
-        through them, to the end of its sentence and within ``max_answer_chars``, cut after a
-        clause: a "why" answer that stops at the colon gives no cause."""
+    def _through_list(self, quoted: _Unit, announced: re.Pattern) -> _Unit:
+        """A quote that announces a list goes on through it, to the end of its sentence and
+        within ``max_answer_chars``, cut after a clause: a "why" answer that stops at "không
+        đạt do hai nguyên nhân:" gives no cause, and one about the parts of hạ tầng số that
+        stops after "(bao gồm 4 thành phần chính: (i) Hạ tầng viễn thông và Internet;" one part."""
         c = quoted.hit.chunk
         s, e = quoted.start - c.char_start, quoted.end - c.char_start
-        if not re.search(r"(?:nguyên nhân|lý do)[^:.]{0,40}:", quoted.text, re.IGNORECASE):
+        if not announced.search(quoted.text):
             return quoted
         end = next((se for ss, se in sentence_spans(c.text) if ss <= s < se), e)
         limit = s + self.params.max_answer_chars
@@ -807,6 +810,12 @@ def _quotes_target(text: str, s: int, e: int, targets: list[tuple[int, int]]) ->
         if s < te and ts < e:
             return not find_numbers(text[s:max(s, ts)] + " " + text[min(e, te):e])
     return False
+
+
+# A quote announcing causes: "… không đạt do hai nguyên nhân: (i) …"
+_CAUSES_ANNOUNCED = re.compile(r"(?:nguyên nhân|lý do)[^:.]{0,40}:", re.IGNORECASE)
+# ... or opening a numbered list: "(bao gồm 4 thành phần chính: (i) Hạ tầng viễn thông …;"
+_LIST_OPENED = re.compile(r":\s*\((?:i|a|1)\)\s")
 
 
 def _cite(u: _Unit) -> Citation:
