@@ -756,6 +756,15 @@ def test_a_numbered_list_the_quote_opens_is_quoted_through(assistant):
     assert ans.status == "answered" and "Hạ tầng dữ liệu" in ans.answer and "Hạ tầng vật lý - số" in ans.answer, ans.answer
 
 
+@pytest.mark.parametrize("q, expected", [
+    ("Số nhiệm vụ KH&CN cấp tỉnh và tổng kinh phí thực hiện lần lượt là bao nhiêu?", ("188", "226.881,809")),
+    ("Tôi đang rà soát chi cho nhiệm vụ KH&CN cấp tỉnh. Trong tổng kinh phí thực hiện, phần do nguồn sự nghiệp KH&CN của tỉnh "
+     "hỗ trợ và phần huy động ngoài ngân sách lần lượt là bao nhiêu?", ("131.910,652", "94.971,157"))])
+def test_two_things_asked_respectively_are_both_quoted(assistant, q, expected):
+    ans = assistant.ask(q)
+    assert ans.status == "answered" and all(e in ans.answer for e in expected), ans.answer
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

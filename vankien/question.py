@@ -139,6 +139,8 @@ def _quantities_named(folded: str) -> int:
     return sum(1 for part in re.split(r"\bva\b|[,;]", folded) if _QUANTITY.search(part))
 
 
+# "X và Y lần lượt là bao nhiêu?" asks two figures with one "bao nhiêu"
+_RESPECTIVELY = re.compile(r"\bva\b.*\blan luot\b|\brespectively\b")
 _WANTS_PER_YEAR = re.compile(r"\b(moi nam|hang nam|per year|a year|each year|every year|annually|yearly)\b")
 _PER_YEAR = re.compile(r"/\s*năm\b|\b(?:mỗi|hằng|hàng)\s+năm\b|\b(?:bình quân|trung bình)\b", re.IGNORECASE)
 # "vì" gives a cause, but not in "vì vậy/vì thế" (therefore), "thay vì" (instead), "vì người nghèo" (for)
@@ -327,6 +329,7 @@ class Asked:
             counted=() if foreign else counted_terms(question),
             counted_as=() if foreign else counted_synonyms(question),
             figures_asked=max(len(_HOW_MANY_ASKED.findall(folded)), _quantities_named(folded),
+                              2 if _RESPECTIVELY.search(folded) else 0,
                               2 if _WANTS_DOCNUM.search(folded) and _PLURAL_DOCS.search(folded)
                               and not _ONE_OF_THEM.search(folded) else 0),
             second_unit=None if (foreign or rank) else second_unit(question),
@@ -574,7 +577,7 @@ class Asked:
         if not docnum and (_EN_NUMBER_OF_DOC.search(low) or _EN_ITS_NUMBER.search(low)) and not _HOW_MANY.search(low):
             kind = _ASKED_KIND.search(_folded(question))
             docnum, number, doc_kind = True, True, _ASKED_KINDS[kind.group(1)] if kind else None
-        figures_asked = 2 if docnum and _PLURAL_DOCS.search(low) else self.figures_asked
+        figures_asked = 2 if (docnum and _PLURAL_DOCS.search(low)) or _RESPECTIVELY.search(low) else self.figures_asked
         second = self.second_unit
         if len(asks := list(_EN_FIGURE_ASKS.finditer(low))) >= 2:
             figures_asked = max(figures_asked, 2)
