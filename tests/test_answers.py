@@ -765,6 +765,12 @@ def test_two_things_asked_respectively_are_both_quoted(assistant, q, expected):
     assert ans.status == "answered" and all(e in ans.answer for e in expected), ans.answer
 
 
+def test_how_a_document_number_is_asked_for_weighs_against_no_passage(assistant):
+    # "mang số hiệu gì", "ban hành ngày nào": the report writes "kế hoạch số 06/KH-ĐUKHCN ngày 19/5/2025"
+    ans = assistant.ask("Kế hoạch tổ chức đại hội Đảng bộ Sở KH&CN nhiệm kỳ 2025-2030 mang số hiệu gì và ban hành ngày nào?")
+    assert ans.status == "answered" and "06/KH-ĐUKHCN" in ans.answer and "19/5/2025" in ans.answer, ans.answer
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

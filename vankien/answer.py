@@ -136,7 +136,8 @@ class Answerer:
         if typed is not None and not asked.part:
             asked = replace(asked, part=english_part(typed))
         acr = dict(acronyms(question))
-        wanted = Wanted.of(question, known, _optional_terms(question))
+        optional = _optional_terms(question) | (_DOC_FRAMING if asked.docnum or asked.date else set())
+        wanted = Wanted.of(question, known, optional)
         unit = asked.unit
         subjects = {t for t in known if "_" in t}  # what a figure right after them measures (subject_bonus)
         # "bao nhiêu thuê bao di động 5G": the clause counting them must name 5G. (Only for
@@ -572,6 +573,11 @@ class Answerer:
 # writes "do vi phạm …").
 _FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay", "so_tien", "moi_nam", "hang_nam", "o_muc",
                    "nguyen_nhan", "ly_do", "vao_nam", "vao_ngay"}
+
+
+# How a question asks for a document's number or date: "mang số hiệu gì", "ban hành ngày nào" (the
+# report writes "kế hoạch số 06/KH-ĐUKHCN ngày 19/5/2025", seldom "ban hành" beside it)
+_DOC_FRAMING = {"so_hieu", "hieu", "mang", "mang_so", "ban_hanh", "ban", "hanh", "hanh_ngay"}
 
 
 def _optional_terms(question: str) -> set[str]:
