@@ -771,6 +771,15 @@ def test_how_a_document_number_is_asked_for_weighs_against_no_passage(assistant)
     assert ans.status == "answered" and "06/KH-ĐUKHCN" in ans.answer and "19/5/2025" in ans.answer, ans.answer
 
 
+def test_the_opening_event_does_not_choose_the_clause(assistant):
+    # "Sau khi được hỗ trợ đổi mới công nghệ," is the passage's time; the clause asked names thu nhập
+    # (not "tổng doanh thu của các doanh nghiệp có dự án hỗ trợ đổi mới công nghệ tăng 84,9 tỷ đồng"),
+    # and "bao nhiêu một tháng" is per month, not a count of "một tháng"
+    _assert_answered_or_refused(
+        assistant, "Sau khi được hỗ trợ đổi mới công nghệ, thu nhập của người lao động ở các doanh nghiệp tăng lên "
+                   "bao nhiêu một tháng?", "7,9 triệu đồng/người/tháng")
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

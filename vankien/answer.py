@@ -143,6 +143,9 @@ class Answerer:
         # "bao nhiêu thuê bao di động 5G": the clause counting them must name 5G. (Only for
         # counts: "tăng 63%" follows the clause that names "1.929 trạm 4G".)
         counts_codes = asked.codes if unit not in (None, ("%",), MONEY) else frozenset()
+        # (the event a question opens with as its time is the passage's, not one clause's: "Sau khi được
+        # hỗ trợ đổi mới công nghệ, thu nhập … tăng lên bao nhiêu?" asks the clause on thu nhập)
+        event = opening_time(question)[0]
         units: list[_Unit] = []
         for rank, hit in enumerate(hits[: p.passages]):
             c = hit.chunk
@@ -161,7 +164,7 @@ class Answerer:
                 text = c.text[s:e]
                 # ("vượt chỉ tiêu Nghị quyết" names the target of a result: no match for "chỉ tiêu …?")
                 unit_terms = passage_terms(_MEETS_TARGET.sub(" ", text) if asked.target else text, acr, question)
-                cov_unit = wanted.coverage(unit_terms)
+                cov_unit = wanted.coverage(unit_terms | (event & chunk_terms))
                 has_num = asked.answering_number(text)
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
                 if asked.figure:

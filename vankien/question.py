@@ -185,7 +185,7 @@ _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", 
 # Words after "bao nhiêu"/"mấy" that are not what is counted ("bao nhiêu cho ngân sách").
 _NOT_UNITS = {"cho", "len", "tu", "den", "trong", "duoc", "da", "con", "hon", "la", "so", "thi",
               "va", "ca", "nua", "nam", "bao", "may", "ve", "cai", "chiec", "a", "nhi", "vay", "ha",
-              "moi"}  # ("bao nhiêu mỗi năm": per year)
+              "moi", "mot"}  # ("bao nhiêu mỗi năm", "bao nhiêu một tháng": per year, per month)
 # What "bao nhiêu X" / "mấy X" counts; typed without diacritics too ("bao nhieu tram"). "may"
 # typed plain may be máy (a machine): "so may tinh … bao nhieu" counts nothing after "may".
 # "cái", "chiếc" are classifiers of spoken Vietnamese: "mấy cái thủ tục" counts thủ tục, and
@@ -997,6 +997,7 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
     >>> asked_unit("Hỗ trợ bao nhiêu đề tài?"), asked_unit("bao nhieu du an"), asked_unit("bao nhiêu đề xuất")
     (('de', 'tai'), ('du', 'an'), ('de',))
     >>> asked_unit("thu nhập lên bao nhiêu 1 tháng?")  # (a figure after it counts nothing: per month)
+    >>> asked_unit("thu nhập tăng lên mức bao nhiêu một tháng?")
     >>> asked_unit("thu về bao nhiêu doanh thu?")  # (an amount: not "04 doanh nghiệp")
     ('money',)
     """
@@ -1057,8 +1058,8 @@ def counted_terms(question: str) -> tuple[str, ...]:
     """
     low = nfc(question).lower()
     m = _counted_match(low)
-    if not m:
-        return ()
+    if not m or strip_accents(m.group(1)) in ("mot", "moi"):
+        return ()  # ("bao nhiêu một tháng": per month)
     words = []
     for w in re.findall(r"[\w&/-]+|[^\w\s]", low[m.start(1):]):
         if not re.match(r"\w", w) or strip_accents(w) in _COUNTED_ENDS:
