@@ -780,6 +780,13 @@ def test_the_opening_event_does_not_choose_the_clause(assistant):
                    "bao nhiêu một tháng?", "7,9 triệu đồng/người/tháng")
 
 
+def test_a_spending_target_may_be_a_share(assistant):
+    # "chi ngân sách … là bao nhiêu?" asks an amount, but the target is "đạt 3% GRDP trở lên"
+    _assert_answered_or_refused(
+        assistant, "Mục tiêu tổng chi ngân sách cho khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số nhiệm kỳ tới là "
+                   "bao nhiêu?", "3% GRDP")
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

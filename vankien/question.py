@@ -1017,7 +1017,9 @@ def asked_unit(question: str) -> tuple[str, ...] | None:
         # ("Tổng kinh phí dự án?"; not "tổng số nhiệm vụ … kinh phí", a count)
         asks_amount = re.search(r"\b(bao nhieu|how much)\b|\btong (kinh phi|so tien|von|nguon von|muc dau tu|doanh thu)\b",
                                 folded)
-        if asks_amount and _ASKS_MONEY.search(folded) and not _ASKS_RATE.search(folded):
+        # (a target may be a share: "Chỉ tiêu tổng chi ngân sách cho KH&CN … là bao nhiêu?" — "đạt 3% GRDP")
+        if asks_amount and _ASKS_MONEY.search(folded) and not _ASKS_RATE.search(folded) \
+                and not re.search(r"\b(?:chi tieu|muc tieu)\b", folded):
             return MONEY
         return None
     raw = nfc(question)[m.start(1):m.end(1)]
