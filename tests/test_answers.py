@@ -787,6 +787,13 @@ def test_a_spending_target_may_be_a_share(assistant):
                    "bao nhiêu?", "3% GRDP")
 
 
+def test_english_funding_is_also_the_reports_nguon_luc(assistant):
+    # "Huy động các nguồn lực đầu tư ngoài ngân sách … phấn đấu tỷ lệ huy động đạt trên 60%"
+    _assert_answered_or_refused(
+        assistant, "In the next term, what share of funding for S&T tasks should be mobilised from outside the state budget?",
+        "trên 60%")
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)
