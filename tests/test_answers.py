@@ -794,6 +794,14 @@ def test_english_funding_is_also_the_reports_nguon_luc(assistant):
         "trên 60%")
 
 
+@pytest.mark.parametrize("q, expected", [
+    ("VNPT có bao nhiêu trạm BTS?", None),  # (the report counts the province's, not one operator's)
+    ("Mobifone có bao nhiêu trạm BTS?", None),
+    ("Chỉ tiêu 2025-2030 về tốc độ truy nhập cáp quang là bao nhiêu? Bên VNPT cần biết để tính phương án.", "1Gb/s")])
+def test_a_name_the_question_opens_with_is_asked_of_and_the_askers_is_not(assistant, q, expected):
+    _assert_answered_or_refused(assistant, q, expected)
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

@@ -16,7 +16,8 @@ from ingest.sentences import clause_spans, sentence_spans
 from vankien import messages as msg
 from vankien.crosslingual import english_part, english_share_subject
 from vankien.guard import unsupported_figures
-from vankien.question import MONEY, QUESTION_WORDS, Asked, about_the_asker, gives_unit, has_rank, opening_time, share_subject
+from vankien.question import (MONEY, QUESTION_WORDS, Asked, about_the_asker, gives_unit, has_rank, opening_time, share_subject,
+                               without_the_asker)
 from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
 from vankien.vietnamese import (YEAR_RE, acronyms, blank_docnums, canonical_number, find_docnums, find_numbers,
                                 has_diacritics, one_form, strip_accents, term_set, tokenize, years_in)
@@ -423,7 +424,7 @@ class Answerer:
         # capitalised word the corpus never uses (Vĩnh Phúc) means it is about something else.
         # (Not the glossary's alternatives for an English word: "{băng rộng di động|Internet di động}"
         # names nothing the passage must hold.)
-        names = _names(named)
+        names = _names(without_the_asker(named), first=typed is None)  # (not the asker's: "Bên VNPT cần biết …")
         if any(not set(tokenize(n)) & chunk_terms for n in names):
             # (a long paragraph is cut into windows: "… ứng dụng VneID …. Đã cấp … 978.982 tài
             # khoản định danh điện tử" names the app in the window before the figure)
@@ -655,15 +656,20 @@ def _named_places(question: str) -> list[str]:
     return out
 
 
-def _names(question: str) -> list[str]:
+def _names(question: str, first: bool = False) -> list[str]:
     """Latin-script names and acronyms the question asks about (VNPT, Viettel, PII),
-    not Vietnamese words that happen to be capitalised."""
+    not Vietnamese words that happen to be capitalised; ``first``: the first word too when it
+    is no Vietnamese syllable ("Mobifone có bao nhiêu trạm BTS?"; in a Vietnamese question)."""
     out = []
     # "(PII)" glosses the words before it; the passage may give only those words
     question = re.sub(r"\([^()]*\)", " ", question)
     for m in re.finditer(r"\b[A-Za-z][A-Za-z0-9]{2,}\b", question):
         w = m.group(0)
-        if m.start() == 0 or has_diacritics(w):
+        if has_diacritics(w):
+            continue
+        if m.start() == 0:  # (capitalised as any first word: a name only if no Vietnamese syllable)
+            if first and not _is_syllable(w.lower()):
+                out.append(w)
             continue
         if w.isupper() or (w[0].isupper() and any(ch.isupper() for ch in w[1:])) or (w[0].isupper() and not _is_syllable(w)):
             out.append(w)

@@ -784,6 +784,15 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _ASKER = re.compile(r"\b(?:tôi|em|mình|chúng tôi|chúng em|chúng mình|toi|chung toi|chung em)\b|^\s*bên\b", re.IGNORECASE)
 
 
+def _asker_sentences(question: str) -> tuple[list[str], list[str]]:
+    """The sentences of ``question`` that ask (with a question mark), and those around them
+    that say who asks and why; none of the latter when no sentence asks."""
+    sentences = _SENTENCE_END.split(question.strip())
+    asking = [s for s in sentences if s.rstrip().endswith("?")]
+    context = [s for s in sentences if s not in asking and _ASKER.search(s)] if asking else []
+    return asking, context
+
+
 def about_the_asker(question: str) -> set[str]:
     """The terms only of sentences around the question that say who asks and why ("Em đang
     chuẩn bị bài thuyết trình về chuyển đổi số ở Phú Thọ. Kinh tế số … bao nhiêu?"): a
@@ -797,12 +806,23 @@ def about_the_asker(question: str) -> set[str]:
     >>> about_the_asker("Kinh tế số chiếm bao nhiêu? Tỉnh đứng thứ mấy?"), about_the_asker("Em cần biết số trạm BTS.")
     (set(), set())
     """
-    sentences = _SENTENCE_END.split(question.strip())
-    asking = [s for s in sentences if s.rstrip().endswith("?")]
-    context = [s for s in sentences if s not in asking and _ASKER.search(s)]
-    if not asking or not context:
+    asking, context = _asker_sentences(question)
+    if not context:
         return set()
     return set(tokenize(" ".join(context))) - set(tokenize(" ".join(asking)))
+
+
+def without_the_asker(question: str) -> str:
+    """``question`` without the sentences that say who asks: the names there ("Bên VNPT cần biết
+    để tính phương án …") are the asker's, not what a passage must name.
+
+    >>> without_the_asker("Tốc độ truy nhập cáp quang là bao nhiêu? Bên VNPT cần biết để tính phương án.")
+    'Tốc độ truy nhập cáp quang là bao nhiêu?'
+    """
+    asking, context = _asker_sentences(question)
+    if not context:
+        return question
+    return " ".join(s for s in _SENTENCE_END.split(question.strip()) if s not in context)
 
 
 # The time a question opens with: "Sau khi hợp nhất với Đảng bộ Sở Thông tin và Truyền thông, …"
