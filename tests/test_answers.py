@@ -802,6 +802,15 @@ def test_a_name_the_question_opens_with_is_asked_of_and_the_askers_is_not(assist
     _assert_answered_or_refused(assistant, q, expected)
 
 
+@pytest.mark.parametrize("q, expected", [
+    ("Hòa Bình có bao nhiêu trạm BTS?", None),  # (another province: no "tỉnh" before its name)
+    ("Tỉnh Vĩnh Phúc có bao nhiêu trạm 5G?", None),
+    ("Vĩnh Phúc có bao nhiêu trạm 5G?", None),
+    ("Phú Thọ có bao nhiêu trạm BTS?", "3.916")])
+def test_a_province_the_question_names_must_be_the_passages(assistant, q, expected):
+    _assert_answered_or_refused(assistant, q, expected)
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib import resources
 from dataclasses import asdict, dataclass, field, replace
 
 from ingest.chunker import Chunk, previous_chunk_id
@@ -640,14 +642,25 @@ _PLACE_KIND = re.compile(r"\b(?:huyện|xã|phường|thị xã|thị trấn|th�
                          r"thanh pho|quan|tinh)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _provinces() -> frozenset[str]:
+    """Province names, accent-free and lower-case (provinces_vi.txt)."""
+    text = resources.files("vankien").joinpath("provinces_vi.txt").read_text(encoding="utf-8")
+    return frozenset(strip_accents(line.strip()).lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
 def _named_places(question: str) -> list[str]:
     """Names of two or more capitalised syllables after a kind of place: "huyện Lâm Thao",
-    "thanh pho Viet Tri" (not "tỉnh đã …").
+    "thanh pho Viet Tri" (not "tỉnh đã …"); and a province's name anywhere ("Hòa Bình có bao
+    nhiêu trạm BTS?").
 
     >>> _named_places("Huyện Lâm Thao có bao nhiêu trạm, tính cả thành phố Việt Trì? Cấp tỉnh đã Được")
     ['Lâm Thao', 'Việt Trì']
+    >>> _named_places("Hòa Bình có bao nhiêu trạm BTS?"), _named_places("Hiện Đảng bộ có bao nhiêu đảng viên?")
+    (['Hòa Bình'], [])
     """
-    out = []
+    out = [run for run in _place_names(question) if strip_accents(run).lower() in _provinces()]
     for m in _PLACE_KIND.finditer(question):
         rest = question[m.end():]
         first = next(iter(_place_names(rest)), None)  # (the run that starts right after the kind)
