@@ -811,6 +811,14 @@ def test_a_province_the_question_names_must_be_the_passages(assistant, q, expect
     _assert_answered_or_refused(assistant, q, expected)
 
 
+@pytest.mark.parametrize("q, expected", [
+    ("Sở Tài chính có bao nhiêu chi bộ?", None),  # (the report's Đảng bộ is the Sở KH&CN's)
+    ("Đảng bộ Sở Nội vụ có bao nhiêu đảng viên?", None),
+    ("Sở Khoa học và Công nghệ có bao nhiêu chi bộ?", "06 Chi bộ")])
+def test_a_public_body_the_question_names_must_be_the_passages(assistant, q, expected):
+    _assert_answered_or_refused(assistant, q, expected)
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

@@ -420,6 +420,8 @@ class Answerer:
         named = without_alternatives(question)
         if self._place_missing(named, typed, chunk_terms if typed else quote_terms):
             return False  # (also for a question naming a document: "huyện Lâm Thao" in 15/2020/NQ-HĐND)
+        if not typed and self._names_missing(_named_bodies(without_the_asker(named)), chunk_terms):
+            return False  # "Sở Tài chính có bao nhiêu chi bộ?" is not answered by the Sở KH&CN's 06 Chi bộ
         if asked.docnums:
             return True  # the unit was kept only if its chunk holds that number
         # A name the question gives (Viettel, VNPT, PII) must be in the passage, and a
@@ -472,7 +474,12 @@ class Answerer:
         name after "huyện", "xã", "thành phố"… counts there ("huyện Lâm Thao"), and ``terms`` are
         the quote's (the passage names "thành phố Việt Trì" for its 5G stations, in the clause
         after the province's "1.929 trạm 4G")."""
-        for name in _place_names(named) if typed else _named_places(named):
+        return self._names_missing(_place_names(named) if typed else _named_places(named), terms)
+
+    def _names_missing(self, names: list[str], terms: frozenset[str]) -> bool:
+        """One of ``names`` is not in ``terms`` (by its two-syllable terms), and the documents do
+        not name it everywhere (``common_name_idf``)."""
+        for name in names:
             need = {t for t in tokenize(name) if "_" in t} - _HOME_COUNTRY
             rarest = min(self.index.lexical.term_idf(sorted(need)).values()) if need else 0.0
             if need and not need <= terms and not 0 < rarest < self.params.common_name_idf:
@@ -667,6 +674,19 @@ def _named_places(question: str) -> list[str]:
         if first and rest.startswith(first):
             out.append(first)
     return out
+
+
+_BODY = re.compile(r"\b(?:Sở|Bộ|Cục|Chi cục|Viện|Ban|Quỹ|Trung tâm|Tổng cục|Ủy ban|Uỷ ban)\s+([^\W\d_]+)")
+
+
+def _named_bodies(question: str) -> list[str]:
+    """Public bodies a Vietnamese question names by their capitalised name: "Sở Tài chính",
+    "Bộ Nội vụ" (as far as the first word of the name: what a passage naming it must write).
+
+    >>> _named_bodies("Sở Tài chính có bao nhiêu chi bộ, và Sở KH&CN? Ban Chỉ đạo họp mấy lần?")
+    ['Sở Tài', 'Ban Chỉ']
+    """
+    return [m.group(0) for m in _BODY.finditer(question) if m.group(1).istitle()]
 
 
 def _names(question: str, first: bool = False) -> list[str]:
