@@ -819,6 +819,11 @@ def test_a_public_body_the_question_names_must_be_the_passages(assistant, q, exp
     _assert_answered_or_refused(assistant, q, expected)
 
 
+def test_english_brought_to_is_the_reports_trien_khai(assistant):
+    # "(Viettel đã triển khai đến trung tâm các huyện, thành, thị)"
+    _assert_answered_or_refused(assistant, "Which operator has brought 5G to the district centres?", "Viettel")
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)
