@@ -824,6 +824,13 @@ def test_english_brought_to_is_the_reports_trien_khai(assistant):
     _assert_answered_or_refused(assistant, "Which operator has brought 5G to the district centres?", "Viettel")
 
 
+def test_english_past_tense_in_a_question_about_the_next_term(assistant):
+    # "when was it issued" dates the resolution; the question is about the next term's plans
+    _assert_answered_or_refused(
+        assistant, "Which Politburo resolution will the department advise on implementing in the next term, and when was it "
+                   "issued?", "57-NQ/TW ngày 22/12/2024")
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

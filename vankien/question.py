@@ -566,7 +566,10 @@ class Asked:
         # (the translation drops verbs: "did the resolution want…" asks for a target, and "What was
         # the revenue achieved, and did it beat the target?" asks what came of one)
         target = (self.target or bool(_WANTS_TARGET.search(low))) and not _WANTS_RESULT.search(low)
-        now = self.now or bool(_WANTS_NOW.search(low)) or bool(_EN_PAST.search(low))
+        ahead = self.ahead or bool(_WANTS_AHEAD.search(low))
+        # (past tense in a question about the next term is of something else: "…in the new term, and
+        # when was it issued?")
+        now = self.now or bool(_WANTS_NOW.search(low)) or (bool(_EN_PAST.search(low)) and not ahead)
         # ("What % of people…": the glossary has no word for the sign)
         share = self.share or bool(re.search(r"%|\bwhat (?:percentage|percent|share|proportion|fraction|rate)\b|\bratio\b", low))
         # ("What … index score does the plan aim for?": a value, which the translation names no figure for)
@@ -588,7 +591,7 @@ class Asked:
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_EN_COUNT.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now,
-                       ahead=self.ahead or bool(_WANTS_AHEAD.search(low)),
+                       ahead=ahead,
                        names_target=self.names_target or bool(_WANTS_TARGET.search(low)),
                        against_target=self.against_target or bool(_AGAINST_TARGET.search(low)),
                        # ("in 2020–2025": the translation may give the two years apart)
