@@ -203,6 +203,12 @@ HELD_OUT_NOTE = (
     "2026-11-28 and first run on that session's start code and on its code of 01:56 (the same both times: "
     "0.800 and 0.900; 3 and 1 answers wrong, the rest refusals of answerable questions); their failures were then "
     "read: no longer blind. "
+    "`holdout18.jsonl` (70: an agricultural bank's credit officer, the provincial library's librarian, a medical-equipment "
+    "importer; in English an Asian Development Bank consultant and an American journalist) and `holdout19.jsonl` (70: a "
+    "tourism company's manager, a retired veteran in a commune, a Party cell secretary of another department; in English "
+    "a Taiwanese electronics investor and a Dutch agritech founder) were written at 02:47 on 2026-11-28 and first run on "
+    "that session's start code (0.771 both; 4 and 6 answers wrong) and on its code of 02:49 (0.829 and 0.857; 4 and 5 "
+    "wrong). holdout18 stays blind: only its totals are looked at; holdout19's failures were read. "
     "No change was kept for one set alone."
 )
 
@@ -305,7 +311,8 @@ def register(sub) -> None:
                 "holdout_english11.jsonl", "holdout_english12.jsonl", "holdout8.jsonl", "holdout_english13.jsonl",
                 "holdout9.jsonl", "holdout_english14.jsonl", "holdout10.jsonl", "holdout_english15.jsonl",
                 "holdout11.jsonl", "holdout_english16.jsonl", "holdout12.jsonl", "holdout13.jsonl",
-                "holdout14.jsonl", "holdout15.jsonl", "holdout16.jsonl", "holdout17.jsonl")
+                "holdout14.jsonl", "holdout15.jsonl", "holdout16.jsonl", "holdout17.jsonl", "holdout18.jsonl",
+                "holdout19.jsonl")
     s.add_argument("--held-out", action="append", default=[str(HERE / f) for f in held_out],
                    help="question sets written by others, reported apart (not with --quick)")
     s.add_argument("--quick", action="store_true", help="main pipeline only (no variants, no naive baseline)")
