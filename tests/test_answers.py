@@ -831,6 +831,13 @@ def test_english_past_tense_in_a_question_about_the_next_term(assistant):
                    "issued?", "57-NQ/TW ngày 22/12/2024")
 
 
+@pytest.mark.parametrize("q, expected", [
+    ("Hai chi bộ không hoàn thành nhiệm vụ năm 2023 là chi bộ nào?", None),  # (the report does not name them)
+    ("Doanh nghiệp nào được trao Giải thưởng Chất lượng Quốc gia năm 2020?", "JNTC Vina")])
+def test_which_organisation_needs_one_named(assistant, q, expected):
+    _assert_answered_or_refused(assistant, q, expected)
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

@@ -178,6 +178,8 @@ _DOC_DATED = re.compile(r"\b(nghi quyet|quyet dinh|ke hoach|chi thi|ket luan|tho
                         r"issuance|promulgated|kl|nq|qd|tb)\b")  # (not "kh": "KH&CN" is no plan)
 
 _PLACE_KINDS = {"huyen", "xa", "phuong", "tinh", "pho"}  # thành phố
+# ... and organisations: "chi bộ nào", "doanh nghiệp nào", "công ty nào", "đơn vị nào", "tổ chức nào"
+_BODY_KINDS = {"bo", "nghiep", "ty", "vi", "chuc"}
 _DOC_WORDS = {("van", "ban"), ("so", "hieu"), ("ky", "hieu")}  # "văn bản nào", "số hiệu nào": a document number
 _NOT_KINDS = {"khi", "luc", "the", "nhu", "bao", "cho", "la", "o", "tu", "den", "ve", "ngay", "thang", "nam", "so",
               "may", "muc"}  # "mức nào" asks for a value, "tháng nào" a date
@@ -268,6 +270,7 @@ class Asked:
     names_target: bool = False  # ... or named, maybe beside the result asked ("chỉ tiêu …, và thực tế …?")
     against_target: bool = False  # ... the result as a share of it ("đạt bao nhiêu % so với nghị quyết?")
     doc_kind: str | None = None  # the kind of document whose number is asked: "Kế hoạch"
+    kind_of: bool = False  # "loại doanh nghiệp nào": a kind of what "<noun> nào?" names, not one by name
     now: bool = False  # what is, now or so far ("hiện nay", "đến nay", "currently")
     ahead: bool = False  # ... or in the next term ("nhiệm kỳ tới", "next term")
     counted: tuple[str, ...] = ()  # the two-syllable terms of what "bao nhiêu …" counts (counted_terms)
@@ -318,6 +321,7 @@ class Asked:
             unit=None if (foreign or rank) else asked_unit(question),  # ("thứ mấy cả nước" counts nothing)
             share=bool(_ASKS_SHARE.search(_NOT_A_SHARE.sub(" ", folded))),
             kind=asked_kind(question),
+            kind_of=bool(re.search(r"\b(?:loai|kieu|hinh thuc|mo hinh)\s+\w+(?:\s+\w+)?\s+nao\b", folded)),
             docnums=frozenset(d.key for d in find_docnums(question, typed=True)),
             codes=asked_codes(question),
             years=frozenset(years_in(_without_doc_refs(question), free=True)),
@@ -606,7 +610,27 @@ class Asked:
             return False
         if self.kind in _PLACE_KINDS and not re.search(rf"\b(?i:{self.kind})\s+[A-Z]", strip_accents(text)):
             return False
+        if self.kind in _BODY_KINDS and not self.kind_of and not _names_a_body(text):
+            return False  # "đó là những chi bộ nào?" is not answered by "có 02 chi bộ … không hoàn thành"
         return True
+
+
+def _names_a_body(text: str) -> bool:
+    """``text`` names an organisation: "Công ty TNHH JNTC Vina", "Chi bộ Văn phòng", a list of
+    names in brackets ("(Hoá Chất Việt Trì, Bia Sài Gòn Phú Thọ)").
+
+    >>> _names_a_body("có 02 chi bộ trực thuộc xếp loại không hoàn thành"), _names_a_body("(Công ty TNHH JNTC Vina)")
+    (False, True)
+    >>> _names_a_body("Chi bộ Văn phòng đạt"), _names_a_body("giải Vàng (Hoá Chất Việt Trì, Bia Sài Gòn)")
+    (True, True)
+    """
+    if re.search(r"\b(?:công ty|tập đoàn|tnhh|cổ phần|hợp tác xã)\b", text, re.IGNORECASE):
+        return True
+    for m in re.finditer(r"\b(?:chi bộ|đảng bộ|đơn vị|tổ chức|doanh nghiệp|trung tâm|viện|trường)((?:\s+\w+){1,3})", text,
+                         re.IGNORECASE):
+        if any(w.istitle() for w in m.group(1).split()):
+            return True  # ("doanh nghiệp chuyển phát Thuận Phong")
+    return any(a.istitle() and b.istitle() for a, b in re.findall(r"\(\s*(\w+)\s+(\w+)", text))
 
 
 # A figure standing alone: not inside a code or a name (5G, VR360, ĐH12)
