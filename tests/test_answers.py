@@ -838,6 +838,20 @@ def test_which_organisation_needs_one_named(assistant, q, expected):
     _assert_answered_or_refused(assistant, q, expected)
 
 
+def test_an_acronym_makes_no_word_with_the_syllable_beside_it(assistant):
+    # "KH&CN cấp tỉnh" made a term "cn_cap" rarer than any word, which only the 188 tasks' passage held
+    _assert_answered_or_refused(
+        assistant, "Tổng số nhiệm vụ KH&CN cấp tỉnh đã được cấp giấy chứng nhận kết quả thực hiện là bao nhiêu?", "142")
+
+
+def test_a_share_is_of_what_its_qualifiers_say(assistant):
+    # of the clauses giving a share of hồ sơ, the one "được tiếp nhận và giải quyết trực tuyến" (with its target)
+    ans = assistant.ask("Tôi điều hành một công ty lữ hành ở Việt Trì, khách hay hỏi làm thủ tục online có tiện không. Hiện tỷ lệ hồ sơ "
+                        "thủ tục hành chính của tỉnh được nhận và giải quyết trực tuyến là bao nhiêu, so với mục tiêu nghị "
+                        "quyết thì sao?")
+    assert ans.status == "answered" and "82,56%" in ans.answer and "80%" in ans.answer, ans.answer
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

@@ -19,8 +19,8 @@ from vankien import messages as msg
 from vankien.crosslingual import english_part, english_share_subject
 from vankien.guard import unsupported_figures
 from vankien.question import (MONEY, QUESTION_WORDS, Asked, about_the_asker, gives_unit, has_rank, opening_time, share_subject,
-                               without_the_asker)
-from vankien.retrieve import Hit, Wanted, passage_terms, without_alternatives
+                               share_terms, without_the_asker)
+from vankien.retrieve import Hit, Wanted, acronym_junctions, passage_terms, without_alternatives
 from vankien.vietnamese import (YEAR_RE, acronyms, blank_docnums, canonical_number, find_docnums, find_numbers,
                                 has_diacritics, one_form, strip_accents, term_set, tokenize, years_in)
 
@@ -149,6 +149,8 @@ class Answerer:
         # (the event a question opens with as its time is the passage's, not one clause's: "Sau khi được
         # hỗ trợ đổi mới công nghệ, thu nhập … tăng lên bao nhiêu?" asks the clause on thu nhập)
         event = opening_time(question)[0]
+        # what "tỷ lệ X" is a share of, qualifiers included: of two shares of hồ sơ, the one "số hóa"
+        of_share = {t: known[t] for t in share_terms(question) if t in known} if typed is None else {}
         units: list[_Unit] = []
         for rank, hit in enumerate(hits[: p.passages]):
             c = hit.chunk
@@ -172,6 +174,8 @@ class Answerer:
                 score = hit.score + p.unit_weight * cov_unit + p.passage_weight * cov_chunk
                 if asked.figure:
                     score += 0.3 if has_num else -0.3
+                if of_share:
+                    score += p.subject_bonus * sum(w for t, w in of_share.items() if t in unit_terms) / sum(of_share.values())
                 if asked.figure and has_num and any(not YEAR_RE.fullmatch(v)  # (not "so với giai đoạn 2016-2020")
                                                     for _, v in _figure_subjects(text, subjects, _MEASURE_FILLER)):
                     score += p.subject_bonus
@@ -610,6 +614,7 @@ def _optional_terms(question: str) -> set[str]:
 
 
 def _content_terms(question: str) -> list[str]:
+    junctions = acronym_junctions(question)
     out = []
     for t in tokenize(question):
         base = t.split("_")
@@ -617,6 +622,8 @@ def _content_terms(question: str) -> list[str]:
             continue
         if len(base) > 1 and any(b in QUESTION_WORDS for b in base):
             continue  # "so_bao" (số bao nhiêu), "cn_cua": a bigram across a question or function word
+        if t in junctions:
+            continue  # ("hồ sơ TTHC" makes no word "so_tthc")
         if strip_accents(t) != t:
             continue  # keep the accent-free form only: queries may lack diacritics
         out.append(t)

@@ -1182,6 +1182,19 @@ def share_subject(question: str) -> tuple[str, ...]:
     return tuple(f"{a}_{b}" for a, b in zip(words, words[1:]))
 
 
+def share_terms(question: str) -> tuple[str, ...]:
+    """The two-syllable terms, in order, of what "tỷ lệ X" names, up to the words that ask ("là",
+    "bao nhiêu", "đạt", "chiếm"): what the share is of, qualifiers included ("tỷ lệ hồ sơ đã được
+    số hóa" is not "tỷ lệ hồ sơ tiếp nhận và giải quyết trực tuyến").
+
+    >>> share_terms("Tỷ lệ hồ sơ đã được số hóa đạt bao nhiêu?")
+    ('ho_so', 'so_da', 'da_duoc', 'duoc_so', 'so_hoa')
+    """
+    m = re.search(r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|ty le|ti le|ty trong)\s+(.+?)(?=\s+(?:là|la|bao|đạt|dat|chiếm|chiem|"
+                  r"khoảng|khoang|hiện|hien|tính|tinh|trong|ở|o)\b|[?,.;:]|$)", nfc(question).lower())
+    return tuple(t for t in tokenize(m.group(1)) if "_" in t and strip_accents(t) == t) if m else ()
+
+
 def _is_share(text: str, m: re.Match) -> bool:
     """The figure ``m`` is a percentage: "82,56%", "45 %"."""
     return bool(_PERCENT.match(text, m.start()))

@@ -159,8 +159,24 @@ class HybridRetriever:
 
     @staticmethod
     def _term_weights(question: str, terms: list[str], idf: dict[str, float]) -> dict[str, float]:
-        """IDF of the question's accent-free terms (unigrams, bigrams, figures, document numbers)."""
-        return {t: idf[t] for t in one_form(question, [t for t in terms if strip_accents(t) == t]) if idf.get(t, 0) > 0}
+        """IDF of the question's accent-free terms (unigrams, bigrams, figures, document numbers), not
+        the bigrams joining an acronym to the word beside it."""
+        junctions = acronym_junctions(question)
+        return {t: idf[t] for t in one_form(question, [t for t in terms if strip_accents(t) == t and t not in junctions])
+                if idf.get(t, 0) > 0}
+
+
+def acronym_junctions(question: str) -> set[str]:
+    """The bigrams of ``question`` that join a syllable of an acronym to a word beside it: "hồ sơ TTHC"
+    is no word "so_tthc", "KH&CN nhiệm kỳ" none "cn_nhiem" (each rarer in the documents than any word,
+    they weighed most in the question: terms inside the acronym, "kh_cn", stay).
+
+    >>> sorted(acronym_junctions("Tỷ lệ hồ sơ TTHC của KH&CN nhiệm kỳ này"))
+    ['cn_nhiem', 'cua_kh', 'so_tthc', 'tthc_cua']
+    """
+    caps = {strip_accents(p).lower() for w in re.findall(r"[\w&]+", question) if len(w) > 1 and w.isupper()
+            for p in re.findall(r"\w+", w)}
+    return {t for t in tokenize(question) if len(b := t.split("_")) == 2 and (b[0] in caps) != (b[1] in caps)}
 
 
 def passage_terms(text: str, acr: dict[str, tuple[str, ...]], question: str = "") -> frozenset[str]:
