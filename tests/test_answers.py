@@ -852,6 +852,11 @@ def test_a_share_is_of_what_its_qualifiers_say(assistant):
     assert ans.status == "answered" and "82,56%" in ans.answer and "80%" in ans.answer, ans.answer
 
 
+def test_tat_ca_bao_nhieu_frames_the_question(assistant):
+    # "tất cả bao nhiêu" is "tổng cộng bao nhiêu": the report writes neither beside 98 đảng viên
+    _assert_answered_or_refused(assistant, "Đảng bộ Sở hiện có mấy chi bộ, tất cả bao nhiêu đảng viên?", "98 đảng viên")
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

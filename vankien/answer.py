@@ -582,13 +582,13 @@ class Answerer:
         return Answer(question, "not_found", msg.NOT_FOUND, [])
 
 
-# Phrases that only frame the question: "tổng cộng bao nhiêu", "bao nhiêu phần trăm", "tổng số
+# Phrases that only frame the question: "tổng cộng bao nhiêu", "tất cả bao nhiêu", "bao nhiêu phần trăm", "tổng số
 # tiền" (the figure's "%" and its money are checked apart, see vankien.question.asked_unit; a
 # report writes "kinh phí", "vốn", "tỷ đồng", seldom "số tiền"); "mỗi năm", "hằng năm" (a figure
 # per year is checked apart, see Asked.yearly_in: the report writes "4-5 dự án/năm"); "ở mức bao
 # nhiêu"; "nguyên nhân", "lý do" (a cause is checked apart, see Asked.states_cause: the report
 # writes "do vi phạm …").
-_FILLER_BIGRAMS = {"tong_cong", "tong_so", "phan_tram", "hien_nay", "so_tien", "moi_nam", "hang_nam", "o_muc",
+_FILLER_BIGRAMS = {"tong_cong", "tat_ca", "tong_so", "phan_tram", "hien_nay", "so_tien", "moi_nam", "hang_nam", "o_muc",
                    "nguyen_nhan", "ly_do", "vao_nam", "vao_ngay"}
 
 
