@@ -857,6 +857,14 @@ def test_tat_ca_bao_nhieu_frames_the_question(assistant):
     _assert_answered_or_refused(assistant, "Đảng bộ Sở hiện có mấy chi bộ, tất cả bao nhiêu đảng viên?", "98 đảng viên")
 
 
+@pytest.mark.parametrize("q", [
+    "Which Politburo resolution on breakthroughs in science and technology does the province implement, and when was it issued?",
+    "Nghị quyết của Bộ Chính trị về đột phá phát triển khoa học, công nghệ mà tỉnh triển khai là nghị quyết nào, ban hành ngày nào?"])
+def test_the_date_asked_is_that_of_the_issuer_named(assistant, q):
+    # not "Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ … thực hiện Nghị quyết số 57-NQ/TW"
+    _assert_answered_or_refused(assistant, q, "57-NQ/TW ngày 22/12/2024")
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

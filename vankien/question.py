@@ -90,6 +90,25 @@ _WANTS_AHEAD = re.compile(r"\b((?:nhiem ky|giai doan|thoi gian|nhung nam) (?:toi
 # ... and an English question in the past tense asks what was done ("total revenue grew from what
 # level …?"), not what the plans for the next term want
 _EN_PAST = re.compile(r"\b(did|was|were|had|grew|rose|received|reached|increased|decreased|fell|gained|got)\b")
+# ... but not "when was it issued?", "was signed on": the past of a document, not of what was done
+_EN_ISSUED = re.compile(r"\bwhen (?:was|were)\b|\b(?:was|were)\s+(?:it|they|this|that)?\s*(?:issued|signed|adopted|approved|"
+                        r"enacted|promulgated)\b")
+# Who issued the document a question asks the date of, as the code ending its number: "Bộ Chính trị"
+# issues …/TW (57-NQ/TW), "Chính phủ" …-CP (03/NQ-CP); the translation of "Politburo" is "Bộ Chính trị"
+_ISSUERS = ((re.compile(r"\b(?:bo chinh tri|ban bi thu|trung uong dang|ban chap hanh trung uong)\b"), "TW"),
+            (re.compile(r"\bchinh phu\b"), "CP"), (re.compile(r"\b(?:tinh uy|ban thuong vu tinh uy|btv tinh uy)\b"), "TU"))
+
+
+def _issuer(folded: str) -> str | None:
+    """The issuer's code of a document ``folded`` (a folded question) names, when it names one.
+
+    >>> _issuer("nghi quyet cua bo chinh tri ve dot pha ban hanh ngay nao"), _issuer("ke hoach so may")
+    ('TW', None)
+    """
+    found = {code for pat, code in _ISSUERS if pat.search(folded)}
+    return found.pop() if len(found) == 1 else None
+
+
 # The figures an English question asks: "How many projects …, and what was their total budget?" asks two
 _EN_FIGURE_ASKS = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:percentage|share|proportion)\b|"
                              r"\bwhat(?:'s|\s+is|\s+was|\s+were|\s+are)\s+(?:the|their|its)\s+(?:total\s+|overall\s+)?"
@@ -271,6 +290,7 @@ class Asked:
     against_target: bool = False  # ... the result as a share of it ("đạt bao nhiêu % so với nghị quyết?")
     doc_kind: str | None = None  # the kind of document whose number is asked: "Kế hoạch"
     kind_of: bool = False  # "loại doanh nghiệp nào": a kind of what "<noun> nào?" names, not one by name
+    issuer: str | None = None  # the issuer's code of a document the question names: "TW" for "của Bộ Chính trị"
     now: bool = False  # what is, now or so far ("hiện nay", "đến nay", "currently")
     ahead: bool = False  # ... or in the next term ("nhiệm kỳ tới", "next term")
     counted: tuple[str, ...] = ()  # the two-syllable terms of what "bao nhiêu …" counts (counted_terms)
@@ -303,6 +323,7 @@ class Asked:
             figure=bool(_WANTS_FIGURE.search(folded)),
             date=bool(_WANTS_DATE.search(folded)),
             doc_date=bool(_DOC_DATED.search(folded)),
+            issuer=_issuer(folded),
             docnum=bool(_WANTS_DOCNUM.search(folded)),
             number=bool(_WANTS_NUMBER.search(folded)),
             year=bool(_WANTS_YEAR.search(folded)),
@@ -471,6 +492,9 @@ class Asked:
         if self.number and self.docnums and not _numbered_before(text, self.docnums):
             return False  # "số hiệu của kế hoạch thực hiện 148-KH/TU?" asks for another document's number
         if self.date:
+            if self.issuer and self.date and (dated := _dated_docnums(text)) and \
+                    not any(strip_accents(d.issuer).upper() == self.issuer for d, _ in dated):
+                return False  # "Nghị quyết của Bộ Chính trị … ngày nào?": not the date of 03/NQ-CP
             if self.docnums:
                 return any(d.key in self.docnums for d, _ in _dated_docnums(text, typed=True))
             if self.doc_refs and not self.docnum:
@@ -573,7 +597,7 @@ class Asked:
         ahead = self.ahead or bool(_WANTS_AHEAD.search(low))
         # (past tense in a question about the next term is of something else: "…in the new term, and
         # when was it issued?")
-        now = self.now or bool(_WANTS_NOW.search(low)) or (bool(_EN_PAST.search(low)) and not ahead)
+        now = self.now or bool(_WANTS_NOW.search(low)) or (bool(_EN_PAST.search(_EN_ISSUED.sub(" ", low))) and not ahead)
         # ("What % of people…": the glossary has no word for the sign)
         share = self.share or bool(re.search(r"%|\bwhat (?:percentage|percent|share|proportion|fraction|rate)\b|\bratio\b", low))
         # ("What … index score does the plan aim for?": a value, which the translation names no figure for)
