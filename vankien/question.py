@@ -90,9 +90,6 @@ _WANTS_AHEAD = re.compile(r"\b((?:nhiem ky|giai doan|thoi gian|nhung nam) (?:toi
 # ... and an English question in the past tense asks what was done ("total revenue grew from what
 # level …?"), not what the plans for the next term want
 _EN_PAST = re.compile(r"\b(did|was|were|had|grew|rose|received|reached|increased|decreased|fell|gained|got)\b")
-# ... but not "when was it issued?", "was signed on": the past of a document, not of what was done
-_EN_ISSUED = re.compile(r"\bwhen (?:was|were)\b|\b(?:was|were)\s+(?:it|they|this|that)?\s*(?:issued|signed|adopted|approved|"
-                        r"enacted|promulgated)\b")
 # Who issued the document a question asks the date of, as the code ending its number: "Bộ Chính trị"
 # issues …/TW (57-NQ/TW), "Chính phủ" …-CP (03/NQ-CP); the translation of "Politburo" is "Bộ Chính trị"
 _ISSUERS = ((re.compile(r"\b(?:bo chinh tri|ban bi thu|trung uong dang|ban chap hanh trung uong)\b"), "TW"),
@@ -597,7 +594,7 @@ class Asked:
         ahead = self.ahead or bool(_WANTS_AHEAD.search(low))
         # (past tense in a question about the next term is of something else: "…in the new term, and
         # when was it issued?")
-        now = self.now or bool(_WANTS_NOW.search(low)) or (bool(_EN_PAST.search(_EN_ISSUED.sub(" ", low))) and not ahead)
+        now = self.now or bool(_WANTS_NOW.search(low)) or (bool(_EN_PAST.search(low)) and not ahead)
         # ("What % of people…": the glossary has no word for the sign)
         share = self.share or bool(re.search(r"%|\bwhat (?:percentage|percent|share|proportion|fraction|rate)\b|\bratio\b", low))
         # ("What … index score does the plan aim for?": a value, which the translation names no figure for)
