@@ -717,7 +717,9 @@ def test_english_question_on_a_result_against_its_target_is_answered_with_the_re
 @pytest.mark.parametrize("q, expected", [
     ("Tôi là giáo viên, đang soạn bài giảng về chuyển đổi số ở địa phương. Tỷ trọng kinh tế số của tỉnh là bao nhiêu?",
      "12,5%"),
-    ("Em đang chuẩn bị bài thuyết trình ở trường. Kinh tế số của tỉnh chiếm tỷ trọng bao nhiêu?", "12,5%")])
+    ("Em đang chuẩn bị bài thuyết trình ở trường. Kinh tế số của tỉnh chiếm tỷ trọng bao nhiêu?", "12,5%"),
+    ("Để so sánh với đơn vị mình: nhiệm kỳ 2020-2025 Sở KH&CN Phú Thọ được phê duyệt tổng cộng bao nhiêu nhiệm vụ khoa "
+     "học công nghệ cấp tỉnh?", "188 nhiệm vụ")])
 def test_what_the_asker_says_of_themselves_weighs_against_no_passage(assistant, q, expected):
     # the sentence before the question names no passage's words ("bài giảng", "thuyết trình")
     _assert_answered_or_refused(assistant, q, expected)

@@ -827,7 +827,7 @@ def without_preamble(question: str) -> str:
     return rest if len(re.findall(r"\w+", rest)) >= 3 else question
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…:])\s+")  # (and "Để so sánh với đơn vị mình: …")
 # Who speaks: "Em đang chuẩn bị bài thuyết trình …", "Bên bệnh viện tôi …", "HTX chúng tôi …"
 _ASKER = re.compile(r"\b(?:tôi|em|mình|chúng tôi|chúng em|chúng mình|toi|chung toi|chung em)\b|^\s*bên\b", re.IGNORECASE)
 
