@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from dataclasses import asdict, dataclass, field, replace
 
 from ingest.chunker import Chunk, previous_chunk_id
 from ingest.sentences import clause_spans, sentence_spans
@@ -151,6 +151,7 @@ class Answerer:
         event = opening_time(question)[0]
         # what "tỷ lệ X" is a share of, qualifiers included: of two shares of hồ sơ, the one "số hóa"
         of_share = {t: known[t] for t in share_terms(question) if t in known} if typed is None else {}
+        share_total = sum(of_share.values())
         units: list[_Unit] = []
         for rank, hit in enumerate(hits[: p.passages]):
             c = hit.chunk
@@ -175,7 +176,7 @@ class Answerer:
                 if asked.figure:
                     score += 0.3 if has_num else -0.3
                 if of_share:
-                    score += p.subject_bonus * sum(w for t, w in of_share.items() if t in unit_terms) / sum(of_share.values())
+                    score += p.subject_bonus * sum(w for t, w in of_share.items() if t in unit_terms) / share_total
                 if asked.figure and has_num and any(not YEAR_RE.fullmatch(v)  # (not "so với giai đoạn 2016-2020")
                                                     for _, v in _figure_subjects(text, subjects, _MEASURE_FILLER)):
                     score += p.subject_bonus
@@ -424,7 +425,8 @@ class Answerer:
         named = without_alternatives(question)
         if self._place_missing(named, typed, chunk_terms if typed else quote_terms):
             return False  # (also for a question naming a document: "huyện Lâm Thao" in 15/2020/NQ-HĐND)
-        if not typed and self._names_missing(_named_bodies(without_the_asker(named)), chunk_terms):
+        asked_of = without_the_asker(named)  # (names in what the asker says of themselves are theirs)
+        if not typed and self._names_missing(_named_bodies(asked_of), chunk_terms):
             return False  # "Sở Tài chính có bao nhiêu chi bộ?" is not answered by the Sở KH&CN's 06 Chi bộ
         if asked.docnums:
             return True  # the unit was kept only if its chunk holds that number
@@ -432,7 +434,7 @@ class Answerer:
         # capitalised word the corpus never uses (Vĩnh Phúc) means it is about something else.
         # (Not the glossary's alternatives for an English word: "{băng rộng di động|Internet di động}"
         # names nothing the passage must hold.)
-        names = _names(without_the_asker(named), first=typed is None)  # (not the asker's: "Bên VNPT cần biết …")
+        names = _names(asked_of, first=typed is None)  # (not the asker's: "Bên VNPT cần biết …")
         if any(not set(tokenize(n)) & chunk_terms for n in names):
             # (a long paragraph is cut into windows: "… ứng dụng VneID …. Đã cấp … 978.982 tài
             # khoản định danh điện tử" names the app in the window before the figure)
@@ -582,8 +584,8 @@ class Answerer:
         return Answer(question, "not_found", msg.NOT_FOUND, [])
 
 
-# Phrases that only frame the question: "tổng cộng bao nhiêu", "tất cả bao nhiêu", "bao nhiêu phần trăm", "tổng số
-# tiền" (the figure's "%" and its money are checked apart, see vankien.question.asked_unit; a
+# Phrases that only frame the question: "tổng cộng bao nhiêu", "tất cả bao nhiêu", "bao nhiêu phần
+# trăm", "tổng số tiền" (the figure's "%" and its money are checked apart, see vankien.question.asked_unit; a
 # report writes "kinh phí", "vốn", "tỷ đồng", seldom "số tiền"); "mỗi năm", "hằng năm" (a figure
 # per year is checked apart, see Asked.yearly_in: the report writes "4-5 dự án/năm"); "ở mức bao
 # nhiêu"; "nguyên nhân", "lý do" (a cause is checked apart, see Asked.states_cause: the report
@@ -609,8 +611,6 @@ def _optional_terms(question: str) -> set[str]:
     terms = tokenize(question)
     fillers = {t for t in terms if t in _FILLER_BIGRAMS}
     return fillers | {b for t in fillers for b in t.split("_")} | about_the_asker(question) | opening_time(question)[1]
-
-
 
 
 def _content_terms(question: str) -> list[str]:

@@ -252,7 +252,7 @@ def _run_before(raw: list[str], joined: list[bool], k: int) -> list[int]:
 
 
 # "After the merger with …, how many …?": the event a question opens with as its time
-_OPENING_AFTER = re.compile(r"^\s*(?:after|following)\s+((?:the|its|their)\s+[^,;?!.]{3,120}),\s*(.+)$", re.IGNORECASE | re.DOTALL)
+_EN_OPENING_AFTER = re.compile(r"^\s*(?:after|following)\s+((?:the|its|their)\s+[^,;?!.]{3,120}),\s*(.+)$", re.IGNORECASE | re.DOTALL)
 
 
 def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: True) -> Translation:
@@ -263,7 +263,7 @@ def to_vietnamese(question: str, in_corpus: Callable[[str], bool] = lambda w: Tr
     'Sau khi hợp nhất, đảng viên | bao nhiêu đảng viên'
     """
     whole = _to_vietnamese(question, in_corpus)
-    m = _OPENING_AFTER.match(question)
+    m = _EN_OPENING_AFTER.match(question)
     if m:
         event, rest = _to_vietnamese(m.group(1), in_corpus), _to_vietnamese(m.group(2), in_corpus)
         if event.text and rest.text:

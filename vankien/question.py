@@ -489,7 +489,7 @@ class Asked:
         if self.number and self.docnums and not _numbered_before(text, self.docnums):
             return False  # "số hiệu của kế hoạch thực hiện 148-KH/TU?" asks for another document's number
         if self.date:
-            if self.issuer and self.date and (dated := _dated_docnums(text)) and \
+            if self.issuer and (dated := _dated_docnums(text)) and \
                     not any(strip_accents(d.issuer).upper() == self.issuer for d, _ in dated):
                 return False  # "Nghị quyết của Bộ Chính trị … ngày nào?": not the date of 03/NQ-CP
             if self.docnums:
@@ -875,7 +875,7 @@ def without_the_asker(question: str) -> str:
 
 # The time a question opens with: "Sau khi hợp nhất với Đảng bộ Sở Thông tin và Truyền thông, …"
 # (not "Trước khi …": the report's figures are of now, after it)
-_OPENING_AFTER = re.compile(r"^\s*(?:sau khi|sau|kể từ khi|kể từ|từ khi|sau khi đã)\s+([^,;?!.]{3,120}),", re.IGNORECASE)
+_OPENING_AFTER = re.compile(r"^\s*(?:sau khi|sau|kể từ khi|kể từ|từ khi)\s+([^,;?!.]{3,120}),", re.IGNORECASE)
 
 
 def opening_time(question: str) -> tuple[set[str], set[str]]:
