@@ -816,7 +816,9 @@ def test_a_province_the_question_names_must_be_the_passages(assistant, q, expect
 @pytest.mark.parametrize("q, expected", [
     ("Sở Tài chính có bao nhiêu chi bộ?", None),  # (the report's Đảng bộ is the Sở KH&CN's)
     ("Đảng bộ Sở Nội vụ có bao nhiêu đảng viên?", None),
-    ("Sở Khoa học và Công nghệ có bao nhiêu chi bộ?", "06 Chi bộ")])
+    ("Sở Khoa học và Công nghệ có bao nhiêu chi bộ?", "06 Chi bộ"),
+    ("How many Party members does the Department of Finance's Party committee have?", None),
+    ("How many Party members does the department's Party committee have?", "98")])
 def test_a_public_body_the_question_names_must_be_the_passages(assistant, q, expected):
     _assert_answered_or_refused(assistant, q, expected)
 

@@ -426,7 +426,7 @@ class Answerer:
         if self._place_missing(named, typed, chunk_terms if typed else quote_terms):
             return False  # (also for a question naming a document: "huyện Lâm Thao" in 15/2020/NQ-HĐND)
         asked_of = without_the_asker(named)  # (names in what the asker says of themselves are theirs)
-        if not typed and self._names_missing(_named_bodies(asked_of), chunk_terms):
+        if self._names_missing(_named_bodies(asked_of), chunk_terms):
             return False  # "Sở Tài chính có bao nhiêu chi bộ?" is not answered by the Sở KH&CN's 06 Chi bộ
         if asked.docnums:
             return True  # the unit was kept only if its chunk holds that number
