@@ -869,6 +869,13 @@ def test_the_date_asked_is_that_of_the_issuer_named(assistant, q):
     _assert_answered_or_refused(assistant, q, "57-NQ/TW ngày 22/12/2024")
 
 
+@pytest.mark.parametrize("q, expected", [
+    ("How many Party members does the department have?", "98 đảng viên"),  # (not "đã kết nạp 08 đảng viên mới")
+    ("How many new Party members were admitted?", "08 đảng viên mới")])
+def test_a_count_of_new_things_answers_only_what_is_new(assistant, q, expected):
+    _assert_answered_or_refused(assistant, q, expected)
+
+
 def _assert_answered_or_refused(assistant, q: str, expected: str | None) -> None:
     """``q`` is answered with ``expected`` in the answer, or refused when ``expected`` is None."""
     ans = assistant.ask(q)

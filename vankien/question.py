@@ -90,6 +90,9 @@ _WANTS_AHEAD = re.compile(r"\b((?:nhiem ky|giai doan|thoi gian|nhung nam) (?:toi
 # ... and an English question in the past tense asks what was done ("total revenue grew from what
 # level …?"), not what the plans for the next term want
 _EN_PAST = re.compile(r"\b(did|was|were|had|grew|rose|received|reached|increased|decreased|fell|gained|got)\b")
+# A count of new things ("08 đảng viên mới"), which counts them only when the question asks what is new
+_NEW_COUNT = re.compile(r"(?<![\w.,/])\d+(?:[.,]\d+)*(?=(?:\s+[^\W\d_]+){1,2}\s+mới\b)")
+_WANTS_NEW = re.compile(r"\b(?:moi|new|newly|ket nap|admitted|admit|recruited|joined)\b")
 # Who issued the document a question asks the date of, as the code ending its number: "Bộ Chính trị"
 # issues …/TW (57-NQ/TW), "Chính phủ" …-CP (03/NQ-CP); the translation of "Politburo" is "Bộ Chính trị"
 _ISSUERS = ((re.compile(r"\b(?:bo chinh tri|ban bi thu|trung uong dang|ban chap hanh trung uong)\b"), "TW"),
@@ -288,6 +291,7 @@ class Asked:
     doc_kind: str | None = None  # the kind of document whose number is asked: "Kế hoạch"
     kind_of: bool = False  # "loại doanh nghiệp nào": a kind of what "<noun> nào?" names, not one by name
     issuer: str | None = None  # the issuer's code of a document the question names: "TW" for "của Bộ Chính trị"
+    new: bool = False  # what is new is asked ("kết nạp mới", "new members"): see _NEW_COUNT
     now: bool = False  # what is, now or so far ("hiện nay", "đến nay", "currently")
     ahead: bool = False  # ... or in the next term ("nhiệm kỳ tới", "next term")
     counted: tuple[str, ...] = ()  # the two-syllable terms of what "bao nhiêu …" counts (counted_terms)
@@ -321,6 +325,7 @@ class Asked:
             date=bool(_WANTS_DATE.search(folded)),
             doc_date=bool(_DOC_DATED.search(folded)),
             issuer=_issuer(folded),
+            new=bool(_WANTS_NEW.search(folded)),
             docnum=bool(_WANTS_DOCNUM.search(folded)),
             number=bool(_WANTS_NUMBER.search(folded)),
             year=bool(_WANTS_YEAR.search(folded)),
@@ -566,6 +571,8 @@ class Asked:
         if not self.unit:
             return False
         text = self._unstated(text)
+        if not self.new:  # ("bao nhiêu đảng viên?" is not answered by "đã kết nạp 08 đảng viên mới")
+            text = _NEW_COUNT.sub(lambda m: " " * len(m.group(0)), text)
         return gives_unit(self.unit, text, shares=self.share, codes=self.codes, also=self.counted_as) or bool(
             self.also_counted and self.unit not in (("%",), MONEY)
             and _counts_any(self.also_counted, text, self.share, self.codes))
@@ -616,7 +623,7 @@ class Asked:
                        also_counted=frozenset(t for t in term_set(common) if "_" in t and t == strip_accents(t)),
                        count=bool(_EN_COUNT.search(low)) and not share,
                        unit=MONEY if money else self.unit, target=target, now=now,
-                       ahead=ahead,
+                       ahead=ahead, new=self.new or bool(_WANTS_NEW.search(low)),
                        names_target=self.names_target or bool(_WANTS_TARGET.search(low)),
                        against_target=self.against_target or bool(_AGAINST_TARGET.search(low)),
                        # ("in 2020–2025": the translation may give the two years apart)
