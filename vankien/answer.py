@@ -246,7 +246,7 @@ class Answerer:
         if asked.figures_asked > 1:
             quoted = self._with_next_figure(asked, quoted, units,
                                             covers=lambda t: wanted.coverage(passage_terms(t, acr, question)))
-        if not self._answerable(question, asked, best, quoted, wanted, idf, acr, typed):
+        if not self._answerable(question, asked, best, quoted, wanted, idf, acr, typed, event):
             return self._not_found(question)
         if unit and not asked.gives(quoted.text):
             return self._not_found(question)  # "bao nhiêu tỷ đồng" answered with a count of projects
@@ -397,7 +397,8 @@ class Answerer:
                      quoted.gives_unit)
 
     def _answerable(self, question: str, asked: Asked, best: _Unit, quoted: _Unit, wanted: Wanted,
-                    idf: dict[str, float], acr: dict, typed: str | None = None) -> bool:
+                    idf: dict[str, float], acr: dict, typed: str | None = None,
+                    event: frozenset[str] | set[str] = frozenset()) -> bool:
         p = self.params
         if asked.figure and not asked.rank and not asked.answering_number(quoted.text):
             return False  # (the figure may sit in the clause after its subject: the whole sentence counts)
@@ -450,7 +451,7 @@ class Answerer:
         # it too: "98 đảng viên" of this Đảng bộ is no answer about another Sở's Đảng bộ.
         # (the event a question opens with as its time may be in the sentence before: "Sau khi hợp
         # nhất …, … bao nhiêu đảng viên?" — "… trên cơ sở hợp nhất … . Hiện nay, … 98 đảng viên")
-        if wanted.coverage(quote_terms | (opening_time(question)[0] & chunk_terms)) < p.min_quote_coverage:
+        if wanted.coverage(quote_terms | (event & chunk_terms)) < p.min_quote_coverage:
             return False
         # "tỷ lệ doanh nghiệp được tư vấn" is not answered by a rate of dossiers, nor "What percentage
         # of Phu Tho's population …?" by a rise in 4G stations (an English question's subject is the

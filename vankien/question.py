@@ -839,13 +839,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…:])\s+")  # (and "Để so sánh với �
 _ASKER = re.compile(r"\b(?:tôi|em|mình|chúng tôi|chúng em|chúng mình|toi|chung toi|chung em)\b|^\s*bên\b", re.IGNORECASE)
 
 
-def _asker_sentences(question: str) -> tuple[list[str], list[str]]:
-    """The sentences of ``question`` that ask (with a question mark), and those around them
+def _asker_sentences(question: str) -> tuple[list[str], list[str], list[str]]:
+    """The sentences of ``question``; those that ask (with a question mark), and those around them
     that say who asks and why; none of the latter when no sentence asks."""
     sentences = _SENTENCE_END.split(question.strip())
     asking = [s for s in sentences if s.rstrip().endswith("?")]
     context = [s for s in sentences if s not in asking and _ASKER.search(s)] if asking else []
-    return asking, context
+    return sentences, asking, context
 
 
 def about_the_asker(question: str) -> set[str]:
@@ -861,7 +861,7 @@ def about_the_asker(question: str) -> set[str]:
     >>> about_the_asker("Kinh tế số chiếm bao nhiêu? Tỉnh đứng thứ mấy?"), about_the_asker("Em cần biết số trạm BTS.")
     (set(), set())
     """
-    asking, context = _asker_sentences(question)
+    _, asking, context = _asker_sentences(question)
     if not context:
         return set()
     return set(tokenize(" ".join(context))) - set(tokenize(" ".join(asking)))
@@ -874,10 +874,8 @@ def without_the_asker(question: str) -> str:
     >>> without_the_asker("Tốc độ truy nhập cáp quang là bao nhiêu? Bên VNPT cần biết để tính phương án.")
     'Tốc độ truy nhập cáp quang là bao nhiêu?'
     """
-    asking, context = _asker_sentences(question)
-    if not context:
-        return question
-    return " ".join(s for s in _SENTENCE_END.split(question.strip()) if s not in context)
+    sentences, _, context = _asker_sentences(question)
+    return " ".join(s for s in sentences if s not in context) if context else question
 
 
 # The time a question opens with: "Sau khi hợp nhất với Đảng bộ Sở Thông tin và Truyền thông, …"
